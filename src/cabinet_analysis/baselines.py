@@ -1,0 +1,136 @@
+"""Baselines: what share of the 33 each group would get under a fair draw.
+
+Named baselines for region partitions:
+
+- ``population``: share of the settled population (NSIA 2021-22 estimate),
+  summed over the provinces of each region.
+- ``provinces``: equal weight per province (each of the 34 counts 1/34).
+
+For ethnic groups, ``data/ethnic_shares.csv`` gives a low, central and high
+estimate across sources; :func:`ethnic_baseline` picks one by name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .csvfile import read_csv_strict
+from .dataset import default_data_dir
+from .problems import DataError, Problem
+from .regions import HAZARAJAT, SCHEMES_WITH_HAZARAJAT_REGION
+
+REGION_BASELINES = ("population", "provinces")
+ETHNIC_FILE = "ethnic_shares.csv"
+ETHNIC_LEVELS = ("low", "central", "high")
+
+
+def province_weights(provinces: pd.DataFrame, baseline: str) -> pd.Series:
+    """Weight of each province (summing to 1) under a named region baseline."""
+    if baseline == "population":
+        w = provinces.set_index("province")["population_nsia_2021_22"].astype(float)
+    elif baseline == "provinces":
+        w = pd.Series(1.0, index=provinces["province"])
+    else:
+        raise ValueError(f"unknown baseline {baseline!r}; choose one of {REGION_BASELINES}")
+    return w / w.sum()
+
+
+def region_baseline(provinces: pd.DataFrame, regions: pd.DataFrame, scheme: str, baseline: str) -> pd.Series:
+    """Share of each region of ``scheme`` under ``baseline`` (index: region, sums to 1).
+
+    Hazarajat's baseline counts its whole provinces only (Bamyan, Daykundi):
+    no district populations are shipped, so listed districts elsewhere add
+    appointees to Hazarajat but nothing to its baseline (see docs/methods.md).
+    """
+    weights = province_weights(provinces, baseline)
+    mapping = regions[regions["scheme"] == scheme].set_index("province")["region"]
+    if mapping.empty:
+        raise ValueError(f"unknown region scheme {scheme!r}")
+    shares = weights.groupby(mapping.reindex(weights.index)).sum()
+    return shares.sort_index()
+
+
+def group_baseline(provinces: pd.DataFrame, province_set: set[str], baseline: str) -> float:
+    """Baseline share of a group of provinces."""
+    weights = province_weights(provinces, baseline)
+    return float(weights[weights.index.isin(province_set)].sum())
+
+
+def load_ethnic_shares(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Tidy table ``group, low, central, high, source_ids, note`` (shares in [0, 1])."""
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    cols = ["group", "low", "central", "high", "source_ids", "note"]
+    frame, problems = read_csv_strict(data_dir / ETHNIC_FILE, cols)
+    if frame is None:
+        raise DataError(problems)
+    for line, row in frame.iterrows():
+        try:
+            lo, mid, hi = (float(row[c]) for c in ETHNIC_LEVELS)
+        except ValueError:
+            problems.append(Problem(ETHNIC_FILE, line, "low", "low, central and high must be numbers"))
+            continue
+        if not 0 <= lo <= mid <= hi <= 1:
+            problems.append(Problem(ETHNIC_FILE, line, "central", "need 0 <= low <= central <= high <= 1"))
+    if problems:
+        raise DataError(problems)
+    out = frame.reset_index(drop=True)
+    for c in ETHNIC_LEVELS:
+        out[c] = out[c].astype(float)
+    return out
+
+
+def ethnic_baseline(shares: pd.DataFrame, level: str = "central") -> pd.Series:
+    """Ethnic baseline at ``level`` (low, central, high) for the named groups, with an
+    ``Other`` remainder so the shares sum to 1. For low/high the named group of
+    interest moves while the remainder absorbs the difference."""
+    if level not in ETHNIC_LEVELS:
+        raise ValueError(f"level must be one of {ETHNIC_LEVELS}")
+    s = shares.set_index("group")[level].astype(float)
+    s = s[s.index != "Other"]
+    total = s.sum()
+    if total > 1:
+        s = s / total
+        total = 1.0
+    s["Other"] = 1.0 - total
+    return s
+
+
+def has_hazarajat_region(scheme: str) -> bool:
+    return scheme in SCHEMES_WITH_HAZARAJAT_REGION
+
+
+__all__ = [
+    "HAZARAJAT",
+    "REGION_BASELINES",
+    "ethnic_baseline",
+    "group_baseline",
+    "load_ethnic_shares",
+    "province_weights",
+    "region_baseline",
+]
+
+
+def ethnic_gaps(people: pd.DataFrame, shares: pd.DataFrame) -> pd.DataFrame:
+    """Per ethnic group: observed count among appointees of known ethnicity, and
+    expected count, gap and exact under/over-representation p-values at the
+    low, central and high estimate of the group's population share."""
+    from . import measures
+
+    known = people["ethnicity"].dropna()
+    n = len(known)
+    named = set(shares["group"]) - {"Other"}
+    observed = known.where(known.isin(named), "Other").value_counts()
+    rows = []
+    for g in shares.itertuples(index=False):
+        k = int(observed.get(g.group, 0))
+        row = {"group": g.group, "observed": k, "n": n, "share": k / n if n else float("nan")}
+        for level in ETHNIC_LEVELS:
+            v = float(getattr(g, level))
+            row[f"expected_{level}"] = n * v
+            row[f"p_under_{level}"] = measures.p_under(k, n, v)
+            row[f"p_over_{level}"] = measures.p_over(k, n, v)
+        row["gap_pp_central"] = 100 * (row["share"] - g.central)
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -1,0 +1,115 @@
+"""The claims ledger: the commentary's checkable claims, evaluated against the data.
+
+Claims live in ``data/claims.csv`` (paraphrased, each with its place in the
+commentary and a test). :func:`evaluate_claims` runs each test under every
+combination of coding switches: a claim whose result is the same under all of
+them gets that verdict; one whose result changes is ``sensitive to coding``,
+with the switches that move it named.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .baselines import REGION_BASELINES
+from .choices import DEFAULT, CodingChoice, all_choices, choice_fields
+from .csvfile import read_csv_strict
+from .dataset import default_data_dir, split_list
+from .gaps import Context, focus_gaps
+from .problems import DataError, Problem
+from .sensitivity import RUSI_SCHEMES, movers
+
+CLAIMS_FILE = "claims.csv"
+CLAIM_COLUMNS = ["claim_id", "place", "claim", "test", "group", "expected", "note"]
+TESTS = ("appointee_count", "group_empty", "group_only", "persons_absent", "announcement_date", "only_empty_regions", "not_testable")
+SUPPORTED, CONTRADICTED, SENSITIVE, UNTESTABLE = "supported", "contradicted", "sensitive to coding", "not testable with this data"
+
+
+def load_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    frame, problems = read_csv_strict(data_dir / CLAIMS_FILE, CLAIM_COLUMNS)
+    if frame is None:
+        raise DataError(problems)
+    for line, row in frame.iterrows():
+        if row["test"] not in TESTS:
+            problems.append(Problem(CLAIMS_FILE, line, "test", f"{row['test']!r} must be one of: {', '.join(TESTS)}"))
+    if problems:
+        raise DataError(problems)
+    return frame.reset_index(drop=True)
+
+
+def _names(ctx: Context) -> dict[str, str]:
+    """Lower-cased name and every variant -> appointee id."""
+    out = {}
+    for p in ctx.ds.appointees.itertuples():
+        for name in [p.name] + split_list(p.name_variants if isinstance(p.name_variants, str) else ""):
+            out[name.casefold()] = p.id
+    return out
+
+
+def _evaluate_one(ctx: Context, claim: pd.Series, choice: CodingChoice, focus: pd.DataFrame) -> tuple[bool, str, str]:
+    """(holds, figure, ids) for one claim under one choice."""
+    test, group, expected = claim["test"], claim["group"], claim["expected"]
+    if test == "appointee_count":
+        n = len(ctx.ds.appointees)
+        return n == int(expected), f"{n} appointees", ""
+    if test in ("group_empty", "group_only"):
+        row = focus.set_index("group").loc[group]
+        ids = [i for i in row["ids"].split(";") if i]
+        want = split_list(expected) if test == "group_only" else []
+        figure = f"{row['observed']} of {row['n']}" + (f" ({row['n_unknown']} unknown)" if row["n_unknown"] else "")
+        return sorted(ids) == sorted(want), figure, ";".join(ids)
+    if test == "persons_absent":
+        names = _names(ctx)
+        wanted = split_list(expected)
+        found = [n for n in wanted if n.casefold() in names]
+        return not found, f"{len(found)} of {len(wanted)} named persons among the appointees", ";".join(names[f.casefold()] for f in found)
+    if test == "announcement_date":
+        dates = sorted({d.strftime("%Y-%m-%d") for d in ctx.ds.appointees["announced_on"]})
+        return dates == [expected], "announced on " + ", ".join(dates), ""
+    if test == "only_empty_regions":
+        people = ctx.people(choice)
+        exceptions = set(split_list(group))
+        counted = people[~people["id"].isin(exceptions)]
+        regions = set(ctx.regions.loc[ctx.regions["scheme"] == choice.scheme, "region"])
+        if choice.scheme in RUSI_SCHEMES:
+            regions.add("Hazarajat")
+        empty = sorted(regions - set(counted["region"].dropna()))
+        return empty == sorted(split_list(expected)), "regions with no appointee: " + (", ".join(empty) or "none"), ""
+    raise ValueError(f"unknown test {test!r}")
+
+
+def evaluate_claims(ctx: Context, claims: pd.DataFrame, schemes=RUSI_SCHEMES, baselines=REGION_BASELINES) -> pd.DataFrame:
+    """The ledger: one row per claim with its figure (default coding), verdict and sensitivity."""
+    choices = all_choices(list(schemes), list(baselines))
+    focus_by_choice = {c: focus_gaps(ctx, c) for c in choices}
+    rows, detail = [], []
+    for claim in claims.itertuples(index=False):
+        claim = pd.Series(claim._asdict())
+        if claim["test"] == "not_testable":
+            rows.append({**_base(claim), "figure": "", "verdict": UNTESTABLE, "ids": "", "holds_in": "", "moved_by": ""})
+            continue
+        results = {}
+        for c in choices:
+            holds, figure, ids = _evaluate_one(ctx, claim, c, focus_by_choice[c])
+            results[c] = (holds, figure, ids)
+            detail.append({**c.__dict__, "claim_id": claim["claim_id"], "holds": holds})
+        holds_default, figure, ids = results[DEFAULT]
+        share = sum(r[0] for r in results.values()) / len(results)
+        verdict = SUPPORTED if share == 1 else CONTRADICTED if share == 0 else SENSITIVE
+        rows.append({**_base(claim), "figure": figure, "verdict": verdict, "ids": ids, "holds_in": f"{round(share * len(results))}/{len(results)}", "moved_by": ""})
+    ledger = pd.DataFrame(rows)
+    if detail:
+        d = pd.DataFrame(detail)
+        moved = movers(d, "holds", ["claim_id"])
+        ledger["moved_by"] = ledger["claim_id"].map(lambda cid: ";".join(moved.get((cid,), [])))
+    return ledger
+
+
+def _base(claim: pd.Series) -> dict:
+    return {"claim_id": claim["claim_id"], "place": claim["place"], "claim": claim["claim"]}
+
+
+__all__ = ["evaluate_claims", "load_claims", "choice_fields"]

@@ -1,0 +1,85 @@
+"""The ``cabinet-analysis`` command: validate, summary, report, build."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .problems import DataError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Sourced data and representation gaps of the Taliban caretaker government of 7 September 2021.")
+
+DataDir = typer.Argument(None, help="Data folder (default: the repository's data/).", show_default=False)
+
+
+def _fail(exc: DataError) -> None:
+    for p in exc.problems:
+        typer.echo(str(p), err=True)
+    typer.echo(f"{len(exc.problems)} problem(s) found; nothing was written.", err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def validate(path: Optional[Path] = DataDir) -> None:
+    """Check every data file and the links between them; exit 2 on any problem."""
+    from .context import load_context
+
+    try:
+        ctx = load_context(path)
+    except DataError as exc:
+        _fail(exc)
+    a = ctx.ds.appointees
+    typer.echo(f"ok: {len(a)} appointees, {len(ctx.ds.codings)} codings, {len(ctx.ds.sources)} sources, {len(ctx.ds.provinces)} provinces in {ctx.ds.data_dir}")
+
+
+@app.command()
+def summary(path: Optional[Path] = DataDir) -> None:
+    """Print the 33 appointees and the coverage of each coded field."""
+    from .context import load_context
+    from .report import coverage_table, render, summary_table
+
+    try:
+        ctx = load_context(path)
+    except DataError as exc:
+        _fail(exc)
+    typer.echo(render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}))
+
+
+@app.command()
+def report(
+    path: Optional[Path] = DataDir,
+    format: str = typer.Option("text", "--format", "-f", help="text, csv, markdown or json"),
+) -> None:
+    """Print the gap tables, the sensitivity summary and the claims ledger."""
+    from .context import load_context
+    from .report import FORMATS, gap_report, render
+
+    if format not in FORMATS:
+        typer.echo(f"--format must be one of: {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    try:
+        ctx = load_context(path)
+    except DataError as exc:
+        _fail(exc)
+    sys.stdout.write(render(gap_report(ctx), format))
+
+
+@app.command()
+def build(path: Optional[Path] = DataDir, out: Path = typer.Option(Path("outputs"), help="Folder for the report files.")) -> None:
+    """The main job: validate, then write every output (report in each format)."""
+    from .context import load_context
+    from .outputs import write_outputs
+
+    try:
+        ctx = load_context(path)
+    except DataError as exc:
+        _fail(exc)
+    for written in write_outputs(ctx, out):
+        typer.echo(f"wrote {written}")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,144 @@
+"""Representation gaps of the appointees, by region and for the focus groups.
+
+Everything here takes a resolved people table (:func:`choices.resolve_people`)
+and returns tidy DataFrames built by :mod:`cabinet_analysis.measures`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import measures
+from .baselines import group_baseline, region_baseline
+from .choices import DEFAULT, HELMAND, CodingChoice, evidence_index, resolve_people
+from .dataset import Dataset
+
+FOCUS_GROUPS = ("west", "southwest", "west_or_southwest", "hazarajat", "helmandi_networks")
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything the analysis reads: the validated dataset plus region tables."""
+
+    ds: Dataset
+    regions: pd.DataFrame
+    hazarajat: pd.DataFrame
+    ethnic_shares: pd.DataFrame | None = None
+    claims: pd.DataFrame | None = None
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def people(self, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
+        """Resolved people under ``choice`` (cached; the baseline does not affect them)."""
+        key = (choice.origin, choice.prefer, choice.helmandi, choice.scheme)
+        if key not in self._cache:
+            if "index" not in self._cache:
+                self._cache["index"] = evidence_index(self.ds)
+            self._cache[key] = resolve_people(self.ds, self.regions, self.hazarajat, choice, self._cache["index"])
+        return self._cache[key].copy()
+
+    def provinces_in(self, scheme: str, region_names: set[str]) -> set[str]:
+        r = self.regions[self.regions["scheme"] == scheme]
+        return set(r.loc[r["region"].isin(region_names), "province"])
+
+
+def region_counts(people: pd.DataFrame) -> pd.Series:
+    """Appointees per region, over those whose origin is known."""
+    return people["region"].dropna().value_counts().sort_index()
+
+
+def region_gaps(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
+    """Gap table over every region of ``choice.scheme`` against ``choice.baseline``."""
+    people = ctx.people(choice)
+    baseline = region_baseline(ctx.ds.provinces, ctx.regions, choice.scheme, choice.baseline)
+    table = measures.gap_table(region_counts(people), baseline)
+    table.insert(0, "scheme", choice.scheme)
+    table.insert(1, "baseline", choice.baseline)
+    table["n_unknown"] = int(people["region"].isna().sum())
+    return table
+
+
+def whole_table_tests(ctx: Context, choice: CodingChoice = DEFAULT, draws: int = 20_000, seed: int = 20210907) -> pd.DataFrame:
+    """Loosemore-Hanby, Gallagher and the seeded multinomial test for one scheme and baseline."""
+    people = ctx.people(choice)
+    counts = region_counts(people)
+    baseline = region_baseline(ctx.ds.provinces, ctx.regions, choice.scheme, choice.baseline)
+    mc = measures.multinomial_test(counts, baseline, draws=draws, seed=seed)
+    return pd.DataFrame(
+        [
+            {
+                "scheme": choice.scheme,
+                "baseline": choice.baseline,
+                "n": mc["n"],
+                "loosemore_hanby": measures.loosemore_hanby(counts, baseline),
+                "gallagher": measures.gallagher(counts, baseline),
+                "mc_p_value": mc["p_value"],
+                "mc_draws": draws,
+                "mc_seed": seed,
+            }
+        ]
+    )
+
+
+def _focus_members(people: pd.DataFrame, group: str, southwest_regions=("southwest",)) -> tuple[pd.Series, bool]:
+    """Boolean membership and whether the group needs a known origin."""
+    region = people["region"]
+    if group == "west":
+        return region.eq("west").fillna(False).astype(bool), True
+    if group == "southwest":
+        return region.isin(southwest_regions), True
+    if group == "west_or_southwest":
+        return region.isin(("west",) + tuple(southwest_regions)), True
+    if group == "hazarajat":
+        return people["hazarajat"].astype(bool), True
+    if group == "helmandi_networks":
+        return people["helmandi"].astype(bool), False
+    raise ValueError(f"unknown focus group {group!r}")
+
+
+def focus_gaps(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
+    """Gap rows for the five focus groups (cached per choice; see :func:`compute_focus_gaps`)."""
+    key = ("focus", choice)
+    if key not in ctx._cache:
+        ctx._cache[key] = compute_focus_gaps(ctx, choice)
+    return ctx._cache[key].copy()
+
+
+def compute_focus_gaps(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
+    """Gap rows for the five focus groups of the commentary.
+
+    West and southwest follow the regions of ``choice.scheme`` (a ``rusi``
+    scheme). Hazarajat follows the district table. The Helmandi networks
+    follow ``choice.helmandi``; their baseline is Helmand's share, as a proxy.
+    Region groups are measured over appointees of known origin (``n``), with
+    ``n_unknown`` and ``observed_max`` (if every unknown were in the group)
+    reported beside them.
+    """
+    people = ctx.people(choice)
+    known = people["region"].notna()
+    provinces = ctx.ds.provinces
+    scheme = choice.scheme
+    group_provinces = {
+        "west": ctx.provinces_in(scheme, {"west"}),
+        "southwest": ctx.provinces_in(scheme, {"southwest"}),
+        "west_or_southwest": ctx.provinces_in(scheme, {"west", "southwest"}),
+        "hazarajat": set(ctx.hazarajat.loc[ctx.hazarajat["district"] == "", "province"]),
+        "helmandi_networks": {HELMAND},
+    }
+    rows = []
+    for group in FOCUS_GROUPS:
+        member, needs_origin = _focus_members(people, group)
+        pool = known if needs_origin else pd.Series(True, index=people.index)
+        k = int((member & pool).sum())
+        n = int(pool.sum())
+        v = group_baseline(provinces, group_provinces[group], choice.baseline)
+        row = measures.group_gap(group, k, n, v)
+        row["n_unknown"] = int((~pool).sum())
+        row["observed_max"] = k + row["n_unknown"]
+        row["ids"] = ";".join(people.loc[member & pool, "id"])
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    for name, value in choice.__dict__.items():
+        table[name] = value
+    return table

@@ -1,0 +1,100 @@
+"""Tables for people: the summary of the 33, the gap table and the claims ledger."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from .baselines import ethnic_gaps
+from .claims import evaluate_claims
+from .gaps import Context, focus_gaps, region_gaps, whole_table_tests
+from .sensitivity import focus_sensitivity, summarise
+
+FORMATS = ("text", "csv", "markdown", "json")
+
+
+def summary_table(ctx: Context) -> pd.DataFrame:
+    """The 33 in announcement order with their main coded fields ("?" = unknown)."""
+    a = ctx.ds.appointees
+    cols = ["seq", "name", "tier", "province", "origin_basis", "ethnicity", "tribe", "network"]
+    return a[cols].astype("string").fillna("?")
+
+
+def coverage_table(ctx: Context) -> pd.DataFrame:
+    """How many of the 33 have a sourced value for each coded field, and who lacks one."""
+    a = ctx.ds.appointees
+    rows = []
+    for field in ["province", "district", "ethnicity", "tribe", "network", "un_1988_ref", "emirate_1996_2001"]:
+        missing = a.loc[a[field].isna(), "id"].tolist()
+        rows.append({"field": field, "known": len(a) - len(missing), "unknown": len(missing), "unknown_ids": ";".join(missing)})
+    return pd.DataFrame(rows)
+
+
+def gap_report(ctx: Context) -> dict[str, pd.DataFrame]:
+    """Every table the ``report`` command prints, by name."""
+    sens = focus_sensitivity(ctx)
+    return {
+        "focus_gaps": focus_gaps(ctx),
+        "focus_gaps_provinces_baseline": focus_gaps(ctx, ctx_choice(baseline="provinces")),
+        "region_gaps_rusi": region_gaps(ctx),
+        "region_gaps_unama": region_gaps(ctx, ctx_choice(scheme="unama")),
+        "whole_table_tests": pd.concat(
+            [whole_table_tests(ctx, ctx_choice(scheme=s, baseline=b)) for s in ("rusi", "unama") for b in ("population", "provinces")],
+            ignore_index=True,
+        ),
+        "sensitivity": summarise(sens),
+        "ethnic_gaps": ethnic_gaps(ctx.people(), ctx.ethnic_shares),
+        "claims_ledger": evaluate_claims(ctx, ctx.claims),
+    }
+
+
+def ctx_choice(**changes):
+    from .choices import DEFAULT, with_changes
+
+    return with_changes(DEFAULT, **changes)
+
+
+_ROUND = {"share": 3, "baseline_share": 3, "expected": 2, "gap_pp": 1, "ratio": 2, "p_under": 4, "p_over": 4,
+          "ci_low": 3, "ci_high": 3, "loosemore_hanby": 3, "gallagher": 3, "mc_p_value": 4,
+          "gap_pp_min": 1, "gap_pp_max": 1, "p_under_min": 4, "p_under_max": 4, "share_significant": 3}
+
+FOCUS_COLUMNS = ["group", "observed", "n", "n_unknown", "expected", "gap_pp", "ratio", "p_under", "ci_low", "ci_high", "ids"]
+REGION_COLUMNS = ["scheme", "baseline", "group", "observed", "n", "share", "baseline_share", "expected", "gap_pp", "ratio", "p_under", "p_over"]
+
+
+def _shown(name: str, table: pd.DataFrame) -> pd.DataFrame:
+    if name.startswith("focus_gaps"):
+        table = table[FOCUS_COLUMNS]
+    elif name.startswith("region_gaps"):
+        table = table[REGION_COLUMNS]
+    return table.round({k: v for k, v in _ROUND.items() if k in table.columns})
+
+
+def render(tables: dict[str, pd.DataFrame], fmt: str = "text") -> str:
+    """Render named tables as plain text, CSV (with a ``table`` column), Markdown or JSON."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}")
+    shown = {name: _shown(name, t) for name, t in tables.items()}
+    if fmt == "json":
+        return json.dumps({n: json.loads(t.to_json(orient="records")) for n, t in shown.items()}, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        parts = [t.assign(table=n)[["table"] + list(t.columns)] for n, t in shown.items()]
+        return "".join(p.to_csv(index=False, lineterminator="\n") for p in parts)
+    out = []
+    for name, t in shown.items():
+        title = name.replace("_", " ")
+        if fmt == "markdown":
+            out.append(f"## {title}\n\n{_markdown(t)}\n")
+        else:
+            with pd.option_context("display.max_colwidth", 60, "display.width", 250):
+                out.append(f"== {title} ==\n{t.to_string(index=False)}\n")
+    return "\n".join(out)
+
+
+def _markdown(t: pd.DataFrame) -> str:
+    cols = [str(c) for c in t.columns]
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for row in t.astype(str).itertuples(index=False):
+        lines.append("| " + " | ".join(v.replace("|", "\\|") for v in row) + " |")
+    return "\n".join(lines)

@@ -1,0 +1,69 @@
+"""How much each result depends on coding choices.
+
+:func:`focus_sensitivity` recomputes the focus-group gaps under every
+combination of switches and :func:`summarise` reports, per group, the range of
+each measure and the switches that move it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .baselines import REGION_BASELINES
+from .choices import all_choices, choice_fields
+from .gaps import Context, focus_gaps
+
+ALPHA = 0.05
+RUSI_SCHEMES = ("rusi", "rusi_farah_southwest")
+
+
+def focus_sensitivity(ctx: Context, schemes=RUSI_SCHEMES, baselines=REGION_BASELINES) -> pd.DataFrame:
+    """Focus-group gap rows for every combination of switches (long table)."""
+    frames = [focus_gaps(ctx, c) for c in all_choices(list(schemes), list(baselines))]
+    return pd.concat(frames, ignore_index=True)
+
+
+def movers(table: pd.DataFrame, value: str, keys: list[str]) -> dict[tuple, list[str]]:
+    """For each key group, the switches that change ``value`` when only they change.
+
+    A switch moves a value if two rows that differ in that switch alone
+    (every other switch held fixed) give different values.
+    """
+    switches = [f for f in choice_fields() if f in table.columns]
+    out: dict[tuple, list[str]] = {}
+    for key, sub in table.groupby(keys, sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        moved = []
+        for s in switches:
+            others = [o for o in switches if o != s]
+            varies = sub.groupby(others, dropna=False)[value].nunique(dropna=False)
+            if (varies > 1).any():
+                moved.append(s)
+        out[key] = moved
+    return out
+
+
+def summarise(sens: pd.DataFrame, alpha: float = ALPHA) -> pd.DataFrame:
+    """Per focus group: ranges of observed count, gap and p-value, and what moves them."""
+    sens = sens.copy()
+    sens["significant"] = sens["p_under"] < alpha
+    obs_movers = movers(sens, "observed", ["group"])
+    sig_movers = movers(sens, "significant", ["group"])
+    rows = []
+    for group, sub in sens.groupby("group", sort=False):
+        rows.append(
+            {
+                "group": group,
+                "combinations": len(sub),
+                "observed_min": int(sub["observed"].min()),
+                "observed_max": int(sub["observed"].max()),
+                "gap_pp_min": float(sub["gap_pp"].min()),
+                "gap_pp_max": float(sub["gap_pp"].max()),
+                "p_under_min": float(sub["p_under"].min()),
+                "p_under_max": float(sub["p_under"].max()),
+                "share_significant": float(sub["significant"].mean()),
+                "observed_moved_by": ";".join(obs_movers[(group,)]),
+                "significance_moved_by": ";".join(sig_movers[(group,)]),
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Two-command entry point for a fresh machine that has only Python 3.11+.
+
+    python3 tasks.py build   # install (first time), validate the data, write every output
+    python3 tasks.py test    # install (first time), run the whole test suite
+
+The first run creates ``.venv`` from the locked dependencies in ``uv.lock``
+(with the uv installer, itself pinned below), so every machine, CI included,
+gets the same versions. Extra arguments after ``test`` go to pytest.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+UV_VERSION = "0.13.9"
+BOOTSTRAP = ROOT / ".cache" / "bootstrap"
+VENV = ROOT / ".venv"
+
+
+def _bin(env: Path, name: str) -> Path:
+    sub = "Scripts" if os.name == "nt" else "bin"
+    return env / sub / name
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        UV_PYTHON_DOWNLOADS="never",  # use this machine's Python; never download one
+        UV_PROJECT_ENVIRONMENT=str(VENV),
+        PYTHONHASHSEED="0",
+        MPLBACKEND="Agg",
+    )
+    return env
+
+
+def ensure_environment() -> None:
+    """Create the bootstrap uv and sync .venv to uv.lock (fast when already in sync)."""
+    uv = _bin(BOOTSTRAP, "uv")
+    if not uv.exists():
+        venv.create(BOOTSTRAP, with_pip=True)
+        subprocess.run(
+            [str(_bin(BOOTSTRAP, "python")), "-m", "pip", "install", "--quiet", f"uv=={UV_VERSION}"],
+            check=True,
+        )
+    subprocess.run(
+        [str(uv), "sync", "--frozen", "--quiet", "--python", sys.executable],
+        check=True,
+        cwd=ROOT,
+        env=_env(),
+    )
+
+
+def run(args: list[str]) -> int:
+    return subprocess.run(args, cwd=ROOT, env=_env()).returncode
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"build", "test"}:
+        print(__doc__, file=sys.stderr)
+        return 2
+    ensure_environment()
+    if argv[0] == "build":
+        return run([str(_bin(VENV, "cabinet-analysis")), "build", *argv[1:]])
+    return run([str(_bin(VENV, "pytest")), *argv[1:]])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
