@@ -87,6 +87,7 @@ def evidence_index(ds: Dataset) -> dict[tuple[str, str], list[dict]]:
             "basis": "" if row.basis is pd.NA else str(row.basis),
             "confidence": str(row.confidence),
             "kind": kinds.get(row.source_id, ""),
+            "source_id": str(row.source_id),
             "line": int(row.line),
         }
         index.setdefault((row.appointee_id, row.field), []).append(rec)
@@ -102,13 +103,41 @@ def _rank_key(rec: dict, prefer: str) -> tuple:
 
 
 def pick(index: dict, pid: str, field: str, bases: tuple[str, ...], prefer: str) -> tuple[str | None, str | None]:
-    """Best value of ``field`` for ``pid``, trying each basis in turn ("" = any basis)."""
+    """Best value of ``field`` for ``pid``, trying each basis in turn ("" = any basis).
+
+    When the best candidates of a basis tie (same rank, different values, as with
+    a UN entry giving two alternative birthplaces) the value is unknown: the
+    function returns (None, None) rather than guess, and does not fall back.
+    """
     rows = index.get((pid, field), [])
     for basis in bases:
         cand = rows if basis == "" else [r for r in rows if r["basis"] == basis]
         if cand:
-            return min(cand, key=lambda r: _rank_key(r, prefer))["value"], (basis or None)
+            ranked = sorted(cand, key=lambda r: _rank_key(r, prefer))
+            top = _rank_key(ranked[0], prefer)[:-1]
+            tied = {r["value"] for r in ranked if _rank_key(r, prefer)[:-1] == top}
+            if len(tied) > 1:
+                return None, None
+            return ranked[0]["value"], (basis or None)
     return None, None
+
+
+def pick_district(index: dict, pid: str, province: str, basis: str, prefer: str) -> str | None:
+    """Best district for ``pid`` at ``basis``, from sources that name exactly ``province``
+    (and no other province) at that basis, so a district never lands in the wrong province."""
+    provinces_by_source: dict[str, set[str]] = {}
+    for r in index.get((pid, "province"), []):
+        if r["basis"] == basis:
+            provinces_by_source.setdefault(r["source_id"], set()).add(r["value"])
+    ok = {sid for sid, provs in provinces_by_source.items() if provs == {province}}
+    cand = [r for r in index.get((pid, "district"), []) if r["basis"] == basis and r["source_id"] in ok]
+    if not cand:
+        return None
+    ranked = sorted(cand, key=lambda r: _rank_key(r, prefer))
+    top = _rank_key(ranked[0], prefer)[:-1]
+    if len({r["value"] for r in ranked if _rank_key(r, prefer)[:-1] == top}) > 1:
+        return None
+    return ranked[0]["value"]
 
 
 def resolve_people(ds: Dataset, regions: pd.DataFrame, hazarajat: pd.DataFrame, choice: CodingChoice = DEFAULT, index: dict | None = None) -> pd.DataFrame:
@@ -134,7 +163,7 @@ def resolve_people(ds: Dataset, regions: pd.DataFrame, hazarajat: pd.DataFrame, 
             province, basis = pick(index, pid, "province", order, choice.prefer)
             district = None
             if basis is not None:
-                district, _ = pick(index, pid, "district", (basis,), choice.prefer)
+                district = pick_district(index, pid, province, basis, choice.prefer)
             basis = basis or "unknown"
             tribe, _ = pick(index, pid, "tribe", ("",), choice.prefer)
         networks = [n for n in [_na(person.network)] + split_list(_na(person.affiliations) or "") if n]

@@ -67,18 +67,33 @@ def report(
     sys.stdout.write(render(gap_report(ctx), format))
 
 
+REPO = Path(__file__).resolve().parents[2]
+
+
 @app.command()
-def build(path: Optional[Path] = DataDir, out: Path = typer.Option(Path("outputs"), help="Folder for the report files.")) -> None:
-    """The main job: validate, then write every output (report in each format)."""
+def build(
+    path: Optional[Path] = DataDir,
+    out: Path = typer.Option(REPO / "reports", help="Folder for the report files."),
+    figures_dir: Path = typer.Option(REPO / "figures", "--figures-dir", help="Folder for the figures."),
+    figures: bool = typer.Option(True, "--figures/--no-figures", help="Also write every figure."),
+) -> None:
+    """The main job: validate, print the 33, write the report in every format and every figure."""
     from .context import load_context
     from .outputs import write_outputs
+    from .report import coverage_table, render, summary_table
 
     try:
         ctx = load_context(path)
     except DataError as exc:
         _fail(exc)
+    typer.echo(render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}))
     for written in write_outputs(ctx, out):
         typer.echo(f"wrote {written}")
+    if figures:
+        from .figures import write_figures
+
+        for written in write_figures(ctx, figures_dir):
+            typer.echo(f"wrote {written}")
 
 
 def main() -> None:

@@ -147,7 +147,12 @@ def _evidence_key(field: str, value: str, basis: str, provinces: ProvinceIndex |
     return field, value.casefold(), basis
 
 
-def _check_evidence(app: pd.DataFrame, cod: pd.DataFrame, provinces: ProvinceIndex | None) -> list[Problem]:
+def _check_evidence(app: pd.DataFrame, cod: pd.DataFrame, provinces: ProvinceIndex | None, skip: set[tuple[int, str]]) -> list[Problem]:
+    """Every non-empty coded value needs a codings row with the same field and value.
+
+    Cells in ``skip`` (already reported as invalid) are not checked again, so
+    each problem gets one message.
+    """
     have: dict[str, set[tuple[str, str, str]]] = {}
     for row in cod.itertuples():
         have.setdefault(row.appointee_id, set()).add(_evidence_key(row.field, row.value, row.basis, provinces))
@@ -157,10 +162,12 @@ def _check_evidence(app: pd.DataFrame, cod: pd.DataFrame, provinces: ProvinceInd
         wanted = [(col, row[col]) for col in EVIDENCED_COLUMNS if row[col]]
         wanted += [("network", item) for item in split_list(row["affiliations"])]
         for col, value in wanted:
+            column = "affiliations" if (col == "network" and value != row["network"]) else col
+            if (line, column) in skip:
+                continue
             basis = row["origin_basis"] if col in ("province", "district") else ""
             if _evidence_key(col, value, basis, provinces) not in have.get(pid, set()):
                 shown = f"field={col}, value={value}" + (f", basis={basis}" if basis else "")
-                column = "affiliations" if (col == "network" and value != row["network"]) else col
                 problems.append(
                     Problem(APPOINTEES_FILE, line, column, f"value {value!r} has no evidence in {CODINGS_FILE} (need a row with appointee_id={pid}, {shown})")
                 )
@@ -222,7 +229,8 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     if cod is not None and src is not None:
         problems += _check_codings(cod, app_ids, source_ids, index)
     if app is not None and cod is not None:
-        problems += _check_evidence(app, cod, index)
+        skip = {(p.line, p.column) for p in problems if p.file == APPOINTEES_FILE}
+        problems += _check_evidence(app, cod, index, skip)
     if problems or index is None:
         raise DataError(problems)
     return Dataset(

@@ -29,7 +29,8 @@ class ProvinceIndex:
         lookup: dict[str, str] = {}
         clashes = []
         for line, row in provinces.iterrows():
-            names = [row["province"]] + [v for v in str(row["variants"]).split("|") if v.strip()]
+            variants = row["variants"] if isinstance(row["variants"], str) else ""
+            names = [row["province"]] + [v for v in variants.split("|") if v.strip()]
             for name in names:
                 key = name_key(name)
                 if key in lookup and lookup[key] != row["province"]:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from .baselines import ethnic_gaps
 from .claims import evaluate_claims
+from .helmandi import helmandi_counts, helmandi_ties
 from .gaps import Context, focus_gaps, region_gaps, whole_table_tests
 from .sensitivity import focus_sensitivity, summarise
 
@@ -45,6 +46,8 @@ def gap_report(ctx: Context) -> dict[str, pd.DataFrame]:
         ),
         "sensitivity": summarise(sens),
         "ethnic_gaps": ethnic_gaps(ctx.people(), ctx.ethnic_shares),
+        "helmandi_ties": helmandi_ties(ctx).drop(columns=["note"]),
+        "helmandi_counts": helmandi_counts(ctx),
         "claims_ledger": evaluate_claims(ctx, ctx.claims),
     }
 
@@ -57,7 +60,9 @@ def ctx_choice(**changes):
 
 _ROUND = {"share": 3, "baseline_share": 3, "expected": 2, "gap_pp": 1, "ratio": 2, "p_under": 4, "p_over": 4,
           "ci_low": 3, "ci_high": 3, "loosemore_hanby": 3, "gallagher": 3, "mc_p_value": 4,
-          "gap_pp_min": 1, "gap_pp_max": 1, "p_under_min": 4, "p_under_max": 4, "share_significant": 3}
+          "gap_pp_min": 1, "gap_pp_max": 1, "p_under_min": 4, "p_under_max": 4, "share_significant": 3,
+          "gap_pp_central": 1, **{f"{m}_{lvl}": 4 for m in ("p_under", "p_over") for lvl in ("low", "central", "high")},
+          **{f"expected_{lvl}": 2 for lvl in ("low", "central", "high")}}
 
 FOCUS_COLUMNS = ["group", "observed", "n", "n_unknown", "expected", "gap_pp", "ratio", "p_under", "ci_low", "ci_high", "ids"]
 REGION_COLUMNS = ["scheme", "baseline", "group", "observed", "n", "share", "baseline_share", "expected", "gap_pp", "ratio", "p_under", "p_over"]
@@ -95,6 +100,6 @@ def render(tables: dict[str, pd.DataFrame], fmt: str = "text") -> str:
 def _markdown(t: pd.DataFrame) -> str:
     cols = [str(c) for c in t.columns]
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    for row in t.astype(str).itertuples(index=False):
+    for row in t.map(lambda v: "" if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v)) else str(v)).itertuples(index=False):
         lines.append("| " + " | ".join(v.replace("|", "\\|") for v in row) + " |")
     return "\n".join(lines)

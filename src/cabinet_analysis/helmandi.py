@@ -1,0 +1,42 @@
+"""The Helmandi Ishaqzai and Alizai networks: who has any tie to them, and how many
+count as members under each coding choice."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .choices import HELMAND, HELMANDI_RULES, HELMANDI_TRIBES, ORIGINS, PREFERENCES, CodingChoice
+from .gaps import Context
+
+
+def helmandi_ties(ctx: Context) -> pd.DataFrame:
+    """Every evidence row tying an appointee to Helmand or its networks.
+
+    A tie is a tribe of Ishaqzai or Alizai, a province of Helmand (any basis),
+    or a network coded ``helmandi``. Columns: appointee_id, name, tie, field,
+    value, basis, source_id, confidence, note.
+    """
+    c = ctx.ds.codings
+    tribe = (c["field"] == "tribe") & c["value"].str.contains("|".join(HELMANDI_TRIBES), case=False, na=False)
+    place = (c["field"] == "province") & (c["value"] == HELMAND)
+    network = (c["field"] == "network") & (c["value"] == "helmandi")
+    rows = c[tribe | place | network].copy()
+    rows["tie"] = "network"
+    rows.loc[tribe[rows.index], "tie"] = "tribe"
+    rows.loc[place[rows.index], "tie"] = "origin"
+    names = ctx.ds.appointees.set_index("id")["name"]
+    rows["name"] = rows["appointee_id"].map(names)
+    cols = ["appointee_id", "name", "tie", "field", "value", "basis", "source_id", "confidence", "note"]
+    return rows[cols].sort_values(["appointee_id", "tie", "source_id"]).reset_index(drop=True)
+
+
+def helmandi_counts(ctx: Context, scheme: str = "rusi") -> pd.DataFrame:
+    """Members of the Helmandi networks under each membership rule and origin coding."""
+    rows = []
+    for rule in HELMANDI_RULES:
+        for origin in ORIGINS:
+            for prefer in PREFERENCES if origin != "as_coded" else PREFERENCES[:1]:
+                people = ctx.people(CodingChoice(origin=origin, prefer=prefer, helmandi=rule, scheme=scheme))
+                members = people.loc[people["helmandi"], "id"].tolist()
+                rows.append({"helmandi": rule, "origin": origin, "prefer": prefer, "members": len(members), "ids": ";".join(members)})
+    return pd.DataFrame(rows)

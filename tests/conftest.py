@@ -1,0 +1,30 @@
+"""Shared fixtures: the shipped data loaded once, and scratch copies to break."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+from cabinet_analysis.context import load_context  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="session")
+def ctx():
+    """The shipped data folder, validated once per test session."""
+    return load_context(DATA)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A scratch copy of data/ that a test may break."""
+    dst = tmp_path / "data"
+    shutil.copytree(DATA, dst)
+    return dst

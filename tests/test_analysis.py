@@ -1,0 +1,143 @@
+"""Pinned results on the shipped data: focus-group gaps, regions, sensitivity, the claims ledger."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from cabinet_analysis.baselines import region_baseline
+from cabinet_analysis.choices import DEFAULT, CodingChoice, all_choices
+from cabinet_analysis.claims import evaluate_claims
+from cabinet_analysis.gaps import focus_gaps, region_gaps, whole_table_tests
+from cabinet_analysis.helmandi import helmandi_counts, helmandi_ties
+from cabinet_analysis.regions import in_hazarajat
+from cabinet_analysis.sensitivity import focus_sensitivity, summarise
+
+
+def test_default_focus_gaps(ctx):
+    t = focus_gaps(ctx).set_index("group")
+    assert t["observed"].to_dict() == {"west": 0, "southwest": 1, "west_or_southwest": 1, "hazarajat": 0, "helmandi_networks": 0}
+    assert t["n"].to_dict() == {"west": 24, "southwest": 24, "west_or_southwest": 24, "hazarajat": 24, "helmandi_networks": 33}
+    assert t.loc["west", "n_unknown"] == 9
+    assert t.loc["west", "observed_max"] == 9
+    assert t.loc["southwest", "ids"] == "amir_khan_muttaqi"
+    assert t.loc["west", "p_under"] == pytest.approx(0.037594, abs=1e-6)
+    assert t.loc["west_or_southwest", "p_under"] == pytest.approx(0.054163, abs=1e-6)
+    assert t.loc["hazarajat", "p_under"] == pytest.approx(0.456972, abs=1e-6)
+    assert t.loc["helmandi_networks", "p_under"] == pytest.approx(0.212080, abs=1e-6)
+    assert t.loc["west_or_southwest", "expected"] == pytest.approx(4.3082, abs=1e-4)
+
+
+def test_region_baselines_sum_to_one_and_match_known_shares(ctx):
+    for scheme in ("rusi", "rusi_farah_southwest", "unama", "isaf"):
+        for baseline in ("population", "provinces"):
+            assert region_baseline(ctx.ds.provinces, ctx.regions, scheme, baseline).sum() == pytest.approx(1.0)
+    pop = region_baseline(ctx.ds.provinces, ctx.regions, "rusi", "population")
+    assert pop["west"] + pop["southwest"] == pytest.approx((2_187_169 + 573_146 + 559_297 + 777_882 + 1_472_162 + 186_963) / 32_068_666)
+    assert pop["Hazarajat"] == pytest.approx((504_000 + 525_529) / 32_068_666)
+    prov = region_baseline(ctx.ds.provinces, ctx.regions, "rusi", "provinces")
+    assert prov["west"] == pytest.approx(4 / 34)
+
+
+def test_region_gaps_sum_to_zero(ctx):
+    for scheme in ("rusi", "unama"):
+        t = region_gaps(ctx, CodingChoice(scheme=scheme))
+        assert t["gap_pp"].sum() == pytest.approx(0.0, abs=1e-9)
+        assert t["observed"].sum() == 24
+    rusi = region_gaps(ctx).set_index("group")["observed"].to_dict()
+    assert rusi == {"Hazarajat": 0, "central": 2, "east": 3, "north": 2, "northeast": 2, "south": 9, "southeast": 5, "southwest": 1, "west": 0}
+
+
+def test_whole_table_tests(ctx):
+    t = whole_table_tests(ctx).iloc[0]
+    assert t["loosemore_hanby"] == pytest.approx(0.439354, abs=1e-6)
+    assert t["gallagher"] == pytest.approx(0.277289, abs=1e-6)
+    assert t["mc_p_value"] == pytest.approx(14 / 20001)
+
+
+def test_hazarajat_is_district_level(ctx):
+    assert in_hazarajat("Ghazni", "Jaghori", ctx.hazarajat)
+    assert in_hazarajat("Wardak", "Behsud I", ctx.hazarajat)
+    assert in_hazarajat("Bamyan", None, ctx.hazarajat)
+    assert not in_hazarajat("Ghazni", "Khogyani", ctx.hazarajat)
+    assert not in_hazarajat("Ghazni", None, ctx.hazarajat)
+    # Low-confidence rows (Hazara pockets only) do not count.
+    assert not in_hazarajat("Uruzgan", "Khas Uruzgan", ctx.hazarajat)
+
+
+def test_all_choices_count():
+    assert len(all_choices(["rusi", "rusi_farah_southwest"], ["population", "provinces"])) == 100
+
+
+def test_sensitivity_ranges_and_movers(ctx):
+    s = summarise(focus_sensitivity(ctx)).set_index("group")
+    assert s["combinations"].unique().tolist() == [100]
+    assert s[["observed_min", "observed_max"]].to_dict("index") == {
+        "west": {"observed_min": 0, "observed_max": 0},
+        "southwest": {"observed_min": 0, "observed_max": 1},
+        "west_or_southwest": {"observed_min": 0, "observed_max": 1},
+        "hazarajat": {"observed_min": 0, "observed_max": 0},
+        "helmandi_networks": {"observed_min": 0, "observed_max": 2},
+    }
+    assert s.loc["southwest", "observed_moved_by"] == "origin;prefer"
+    assert s.loc["helmandi_networks", "observed_moved_by"] == "origin;prefer;helmandi"
+    assert s.loc["west", "observed_moved_by"] == ""
+    assert s.loc["west", "significance_moved_by"] == "origin;prefer;scheme;baseline"
+    assert s.loc["west", "share_significant"] == pytest.approx(0.45)
+    assert s.loc["west_or_southwest", "share_significant"] == pytest.approx(0.6)
+
+
+def test_claims_ledger_verdicts(ctx):
+    ledger = evaluate_claims(ctx, ctx.claims).set_index("claim_id")
+    assert ledger["verdict"].to_dict() == {
+        "c01_count": "supported",
+        "c02_date": "contradicted",
+        "c03_west": "supported",
+        "c04_southwest": "sensitive to coding",
+        "c05_west_or_southwest": "sensitive to coding",
+        "c06_hazarajat": "supported",
+        "c07_only_empty_regions": "supported",
+        "c08_helmandi_networks": "sensitive to coding",
+        "c09_sadr_zakir": "supported",
+        "c10_fighters": "not testable with this data",
+        "c11_iran_clients": "not testable with this data",
+        "c12_muttaqi_leadership": "not testable with this data",
+    }
+    assert ledger.loc["c02_date", "figure"] == "announced on 2021-09-07"
+    assert ledger.loc["c04_southwest", "ids"] == "amir_khan_muttaqi"
+    assert ledger.loc["c04_southwest", "holds_in"] == "40/100"
+    assert ledger.loc["c04_southwest", "moved_by"] == "origin;prefer"
+    assert ledger.loc["c08_helmandi_networks", "holds_in"] == "52/100"
+    assert ledger.loc["c08_helmandi_networks", "moved_by"] == "origin;prefer;helmandi"
+    assert ledger.loc["c03_west", "figure"] == "0 of 24 (9 unknown)"
+    assert ledger.loc["c07_only_empty_regions", "figure"] == "regions with no appointee: Hazarajat, southwest, west"
+
+
+def test_family_origin_moves_muttaqi_to_paktia(ctx):
+    people = ctx.people(CodingChoice(origin="family")).set_index("id")
+    assert people.loc["amir_khan_muttaqi", "province"] == "Paktia"
+    assert people.loc["amir_khan_muttaqi", "region"] == "southeast"
+    assert ctx.people(DEFAULT).set_index("id").loc["amir_khan_muttaqi", "region"] == "southwest"
+
+
+def test_helmandi_ties_and_counts(ctx):
+    ties = helmandi_ties(ctx)
+    assert sorted(set(ties["appointee_id"])) == ["abdul_hakim_sharaee", "amir_khan_muttaqi", "hamidullah_akhundzada", "hedayatullah_badri"]
+    counts = helmandi_counts(ctx).set_index(["helmandi", "origin", "prefer"])["members"]
+    assert counts[("network", "as_coded", "confidence")] == 0
+    assert counts[("any_network", "as_coded", "confidence")] == 1
+    assert counts[("tribe", "as_coded", "confidence")] == 1
+    assert counts[("tribe", "birth", "confidence")] == 2
+    assert counts[("helmand_origin", "as_coded", "confidence")] == 1
+    assert counts[("helmand_origin", "family", "confidence")] == 0
+    # The UN entry gives Muttaqi two alternative birthplaces; preferring it leaves him unknown.
+    assert counts[("helmand_origin", "birth", "un_list")] == 0
+
+
+def test_ties_between_sources_leave_origin_unknown(ctx):
+    people = ctx.people(CodingChoice(origin="birth", prefer="un_list")).set_index("id")
+    assert pd.isna(people.loc["amir_khan_muttaqi", "province"])
+    assert pd.isna(people.loc["hamidullah_akhundzada", "province"])
+    people = ctx.people(CodingChoice(origin="birth")).set_index("id")
+    assert people.loc["amir_khan_muttaqi", "province"] == "Helmand"
+    assert people.loc["amir_khan_muttaqi", "district"] == "Nad Ali"

@@ -1,0 +1,77 @@
+"""The command line: report formats parse, options are checked, build writes every output atomically."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from typer.testing import CliRunner
+
+import pytest
+
+from cabinet_analysis.cli import app
+from cabinet_analysis.outputs import atomic_write
+from cabinet_analysis.report import gap_report, render
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def tables(ctx):
+    return gap_report(ctx)
+
+
+def test_report_json_has_every_table():
+    result = runner.invoke(app, ["report", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert list(data) == [
+        "focus_gaps", "focus_gaps_provinces_baseline", "region_gaps_rusi", "region_gaps_unama",
+        "whole_table_tests", "sensitivity", "ethnic_gaps", "helmandi_ties", "helmandi_counts", "claims_ledger",
+    ]
+    focus = {row["group"]: row for row in data["focus_gaps"]}
+    assert focus["west"]["observed"] == 0 and focus["west"]["p_under"] == 0.0376
+    assert len(data["claims_ledger"]) == 12
+
+
+def test_report_csv_is_one_tidy_table(tables):
+    rows = list(csv.reader(io.StringIO(render(tables, "csv"))))
+    assert rows[0][:3] == ["table", "group", "observed"]
+    assert sum(1 for r in rows if r[0] == "focus_gaps") == 5
+
+
+def test_report_markdown_and_text(tables):
+    md = render(tables, "markdown")
+    assert "## claims ledger" in md and "| c02_date |" in md
+    assert "== focus gaps ==" in render(tables, "text")
+
+
+def test_unknown_format_is_refused():
+    result = runner.invoke(app, ["report", "--format", "xml"])
+    assert result.exit_code == 2
+    assert "--format must be one of: text, csv, markdown, json" in result.stderr
+
+
+def test_build_writes_reports(tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", "--out", str(out), "--no-figures"])
+    assert result.exit_code == 0, result.output
+    assert "Mohammad Hassan Akhund" in result.stdout  # the summary table of the 33
+    assert sorted(p.name for p in out.iterdir()) == ["report.csv", "report.json", "report.md", "report.txt", "summary.txt"]
+
+
+def test_atomic_write_leaves_old_file_on_failure(tmp_path, monkeypatch):
+    target = tmp_path / "x.txt"
+    target.write_text("old")
+
+    def boom(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("cabinet_analysis.outputs.os.replace", boom)
+    try:
+        atomic_write(target, b"new")
+    except OSError:
+        pass
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.txt"]
