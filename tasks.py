@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Two-command entry point for a fresh machine that has only Python 3.11+.
 
-    python3 tasks.py build   # install (first time), validate the data, write every output
+    python3 tasks.py build   # install (first time), validate the data, write reports, figures, notebooks
     python3 tasks.py test    # install (first time), run the whole test suite
 
 The first run creates ``.venv`` from the locked dependencies in ``uv.lock``
@@ -34,6 +34,7 @@ def _env() -> dict[str, str]:
         UV_PYTHON_DOWNLOADS="never",  # use this machine's Python; never download one
         UV_PROJECT_ENVIRONMENT=str(VENV),
         PYTHONHASHSEED="0",
+        UV_COMPILE_BYTECODE="1",  # compile at install time, not during the first test run
         MPLBACKEND="Agg",
     )
     return env
@@ -66,7 +67,8 @@ def main(argv: list[str]) -> int:
         return 2
     ensure_environment()
     if argv[0] == "build":
-        return run([str(_bin(VENV, "cabinet-analysis")), "build", *argv[1:]])
+        cli = str(_bin(VENV, "cabinet-analysis"))
+        return run([cli, "build", *argv[1:]]) or run([cli, "notebooks"])
     return run([str(_bin(VENV, "pytest")), *argv[1:]])
 
 

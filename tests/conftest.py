@@ -22,6 +22,14 @@ def ctx():
     return load_context(DATA)
 
 
+@pytest.fixture(scope="session")
+def tables(ctx):
+    """Every table of the report, computed once per test session."""
+    from cabinet_analysis.report import gap_report
+
+    return gap_report(ctx)
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A scratch copy of data/ that a test may break."""

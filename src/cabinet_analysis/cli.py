@@ -96,5 +96,31 @@ def build(
             typer.echo(f"wrote {written}")
 
 
+@app.command()
+def figures(
+    path: Optional[Path] = DataDir,
+    out: Path = typer.Option(REPO / "figures", "--out", help="Folder for the figures."),
+) -> None:
+    """Write every figure as PNG and SVG (byte-identical for the same data)."""
+    from .context import load_context
+    from .figures import write_figures
+
+    try:
+        ctx = load_context(path)
+    except DataError as exc:
+        _fail(exc)
+    for written in write_figures(ctx, out):
+        typer.echo(f"wrote {written}")
+
+
+@app.command()
+def notebooks() -> None:
+    """Re-execute every notebook in notebooks/ in place, top to bottom."""
+    from .notebooks import execute_all
+
+    for path in execute_all():
+        typer.echo(f"executed {path}")
+
+
 def main() -> None:
     app()

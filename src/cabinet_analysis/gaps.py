@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from . import measures
@@ -81,22 +82,6 @@ def whole_table_tests(ctx: Context, choice: CodingChoice = DEFAULT, draws: int =
     )
 
 
-def _focus_members(people: pd.DataFrame, group: str, southwest_regions=("southwest",)) -> tuple[pd.Series, bool]:
-    """Boolean membership and whether the group needs a known origin."""
-    region = people["region"]
-    if group == "west":
-        return region.eq("west").fillna(False).astype(bool), True
-    if group == "southwest":
-        return region.isin(southwest_regions), True
-    if group == "west_or_southwest":
-        return region.isin(("west",) + tuple(southwest_regions)), True
-    if group == "hazarajat":
-        return people["hazarajat"].astype(bool), True
-    if group == "helmandi_networks":
-        return people["helmandi"].astype(bool), False
-    raise ValueError(f"unknown focus group {group!r}")
-
-
 def focus_gaps(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
     """Gap rows for the five focus groups (cached per choice; see :func:`compute_focus_gaps`)."""
     key = ("focus", choice)
@@ -116,29 +101,44 @@ def compute_focus_gaps(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataF
     reported beside them.
     """
     people = ctx.people(choice)
-    known = people["region"].notna()
-    provinces = ctx.ds.provinces
-    scheme = choice.scheme
-    group_provinces = {
-        "west": ctx.provinces_in(scheme, {"west"}),
-        "southwest": ctx.provinces_in(scheme, {"southwest"}),
-        "west_or_southwest": ctx.provinces_in(scheme, {"west", "southwest"}),
-        "hazarajat": set(ctx.hazarajat.loc[ctx.hazarajat["district"] == "", "province"]),
-        "helmandi_networks": {HELMAND},
+    known = people["region"].notna().to_numpy()
+    region = people["region"].to_numpy()
+    ids = people["id"].to_numpy()
+    members = {
+        "west": region == "west",
+        "southwest": region == "southwest",
+        "west_or_southwest": (region == "west") | (region == "southwest"),
+        "hazarajat": people["hazarajat"].to_numpy(dtype=bool),
+        "helmandi_networks": people["helmandi"].to_numpy(dtype=bool),
     }
+    shares = _focus_baselines(ctx, choice.scheme, choice.baseline)
     rows = []
     for group in FOCUS_GROUPS:
-        member, needs_origin = _focus_members(people, group)
-        pool = known if needs_origin else pd.Series(True, index=people.index)
-        k = int((member & pool).sum())
-        n = int(pool.sum())
-        v = group_baseline(provinces, group_provinces[group], choice.baseline)
-        row = measures.group_gap(group, k, n, v)
+        pool = known if group != "helmandi_networks" else np.ones(len(people), dtype=bool)
+        member = members[group] & pool
+        k, n = int(member.sum()), int(pool.sum())
+        row = measures.group_gap(group, k, n, shares[group])
         row["n_unknown"] = int((~pool).sum())
         row["observed_max"] = k + row["n_unknown"]
-        row["ids"] = ";".join(people.loc[member & pool, "id"])
+        row["ids"] = ";".join(ids[member])
         rows.append(row)
     table = pd.DataFrame(rows)
     for name, value in choice.__dict__.items():
         table[name] = value
     return table
+
+
+def _focus_baselines(ctx: Context, scheme: str, baseline: str) -> dict[str, float]:
+    """Baseline share of each focus group (cached per scheme and baseline)."""
+    key = ("focus_baselines", scheme, baseline)
+    if key not in ctx._cache:
+        provinces = ctx.ds.provinces
+        groups = {
+            "west": ctx.provinces_in(scheme, {"west"}),
+            "southwest": ctx.provinces_in(scheme, {"southwest"}),
+            "west_or_southwest": ctx.provinces_in(scheme, {"west", "southwest"}),
+            "hazarajat": set(ctx.hazarajat.loc[ctx.hazarajat["district"] == "", "province"]),
+            "helmandi_networks": {HELMAND},
+        }
+        ctx._cache[key] = {g: group_baseline(provinces, p, baseline) for g, p in groups.items()}
+    return ctx._cache[key]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special
 
 GAP_COLUMNS = [
     "group", "observed", "n", "share", "baseline_share", "expected", "gap_pp",
@@ -19,7 +19,8 @@ GAP_COLUMNS = [
 
 
 def jeffreys_interval(k: int, n: int, level: float = 0.95) -> tuple[float, float]:
-    """Jeffreys interval for a binomial share: quantiles of Beta(k + 1/2, n - k + 1/2).
+    """Jeffreys interval for a binomial share: quantiles of Beta(k + 1/2, n - k + 1/2)
+    (scipy.special.betaincinv, the inverse regularised incomplete beta function).
 
     By convention the lower bound is 0 when k = 0 and the upper bound 1 when
     k = n (Brown, Cai & DasGupta 2001, Statistical Science 16:101-133).
@@ -27,19 +28,26 @@ def jeffreys_interval(k: int, n: int, level: float = 0.95) -> tuple[float, float
     if n <= 0:
         return (float("nan"), float("nan"))
     alpha = 1.0 - level
-    lo = 0.0 if k == 0 else float(stats.beta.ppf(alpha / 2, k + 0.5, n - k + 0.5))
-    hi = 1.0 if k == n else float(stats.beta.ppf(1 - alpha / 2, k + 0.5, n - k + 0.5))
+    lo = 0.0 if k == 0 else float(special.betaincinv(k + 0.5, n - k + 0.5, alpha / 2))
+    hi = 1.0 if k == n else float(special.betaincinv(k + 0.5, n - k + 0.5, 1 - alpha / 2))
     return lo, hi
 
 
 def p_under(k: int, n: int, p: float) -> float:
-    """Exact one-sided binomial p-value for under-representation: P(X <= k), X ~ Bin(n, p)."""
-    return float(stats.binom.cdf(k, n, p))
+    """Exact one-sided binomial p-value for under-representation: P(X <= k), X ~ Bin(n, p).
+
+    Computed with scipy.special.bdtr (the binomial CDF via the regularised
+    incomplete beta function), which is what scipy.stats.binom.cdf uses."""
+    if k >= n:
+        return 1.0
+    return float(special.bdtr(k, n, p))
 
 
 def p_over(k: int, n: int, p: float) -> float:
     """Exact one-sided binomial p-value for over-representation: P(X >= k), X ~ Bin(n, p)."""
-    return float(stats.binom.sf(k - 1, n, p))
+    if k <= 0:
+        return 1.0
+    return float(special.bdtrc(k - 1, n, p))
 
 
 def group_gap(group: str, k: int, n: int, v: float, level: float = 0.95) -> dict:

@@ -23,9 +23,11 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def write_outputs(ctx: Context, out: Path) -> list[Path]:
-    """Compute everything first, then write: report.txt/.md/.json/.csv and summary.txt."""
-    tables = gap_report(ctx)
+def write_outputs(ctx: Context, out: Path, tables: dict | None = None) -> list[Path]:
+    """Compute everything first, then write: report.txt/.md/.json/.csv and summary.txt.
+
+    ``tables`` may pass in an already computed :func:`~cabinet_analysis.report.gap_report`."""
+    tables = gap_report(ctx) if tables is None else tables
     contents = {
         "summary.txt": render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}),
         "report.txt": render(tables, "text"),

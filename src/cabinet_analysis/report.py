@@ -103,3 +103,9 @@ def _markdown(t: pd.DataFrame) -> str:
     for row in t.map(lambda v: "" if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v)) else str(v)).itertuples(index=False):
         lines.append("| " + " | ".join(v.replace("|", "\\|") for v in row) + " |")
     return "\n".join(lines)
+
+
+def show(table: pd.DataFrame, name: str = "", width: int = 60) -> None:
+    """Print a table as plain, rounded text (deterministic notebook output, no HTML)."""
+    with pd.option_context("display.max_colwidth", width, "display.width", 250, "display.max_rows", 200):
+        print(_shown(name, table).to_string(index=False))
