@@ -149,3 +149,17 @@ def test_spelling_variants_resolve(ctx):
     assert index.resolve("sar-i-pul") == "Sar-e Pol"
     assert index.resolve("Maidan Wardak") == "Wardak"
     assert index.resolve("Atlantis") is None
+
+
+def test_public_loaders_return_typed_frames():
+    from cabinet_analysis.dataset import load_appointees, load_codings, load_provinces, load_sources
+
+    a = load_appointees()
+    assert len(a) == 33 and str(a["seq"].dtype) == "Int64" and str(a["guantanamo"].dtype) == "boolean"
+    assert a["announced_on"].dtype.kind == "M"
+    c = load_codings()
+    assert {"appointee_id", "field", "value", "basis", "source_id", "confidence", "note", "line"} <= set(c.columns)
+    s = load_sources()
+    assert s["source_id"].is_unique and set(s["kind"]) <= {"official", "un_list", "news", "analysis", "encyclopedia"}
+    p = load_provinces()
+    assert len(p) == 34 and p["population_nsia_2021_22"].dtype == "int64" and p["lat"].dtype == float

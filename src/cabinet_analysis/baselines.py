@@ -19,7 +19,7 @@ import pandas as pd
 from .csvfile import read_csv_strict
 from .dataset import default_data_dir
 from .problems import DataError, Problem
-from .regions import HAZARAJAT, SCHEMES_WITH_HAZARAJAT_REGION
+from .regions import HAZARAJAT
 
 REGION_BASELINES = ("population", "provinces")
 ETHNIC_FILE = "ethnic_shares.csv"
@@ -95,10 +95,6 @@ def ethnic_baseline(shares: pd.DataFrame, level: str = "central") -> pd.Series:
         total = 1.0
     s["Other"] = 1.0 - total
     return s
-
-
-def has_hazarajat_region(scheme: str) -> bool:
-    return scheme in SCHEMES_WITH_HAZARAJAT_REGION
 
 
 __all__ = [

@@ -111,7 +111,3 @@ def in_hazarajat(province: str | None, district: str | None, hazarajat: pd.DataF
     if province in whole:
         return True
     return isinstance(district, str) and (province, name_key(district)) in districts
-
-
-def schemes(regions: pd.DataFrame) -> list[str]:
-    return sorted(set(regions["scheme"]))
