@@ -21,7 +21,7 @@ def test_report_json_has_every_table(tables):
     data = json.loads(render(tables, "json"))
     assert list(data) == [
         "focus_gaps", "focus_gaps_provinces_baseline", "region_gaps_rusi", "region_gaps_unama",
-        "whole_table_tests", "sensitivity", "ethnic_gaps", "helmandi_ties", "helmandi_counts", "claims_ledger",
+        "whole_table_tests", "sensitivity", "ethnic_gaps", "helmandi_ties", "helmandi_counts", "claims_ledger", "timeline",
     ]
     focus = {row["group"]: row for row in data["focus_gaps"]}
     assert focus["west"]["observed"] == 0 and focus["west"]["p_under"] == 0.0376

@@ -14,7 +14,7 @@ def test_every_data_column_is_in_the_codebook():
     sections = re.split(r"^## ", codebook, flags=re.M)
     by_file = {s.splitlines()[0].strip(): s for s in sections[1:]}
     files = sorted((ROOT / "data").glob("*.csv"))
-    assert len(files) == 8
+    assert len(files) == 10
     for path in files:
         section = by_file.get(f"data/{path.name}")
         assert section is not None, f"codebook has no section for data/{path.name}"

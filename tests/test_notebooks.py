@@ -12,10 +12,10 @@ import nbformat
 import pytest
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
-EXPECTED = ["01-dataset", "02-regional-gaps", "03-west-and-southwest", "04-hazarajat", "05-helmandi-networks", "06-claims-ledger"]
+EXPECTED = ["01-dataset", "02-regional-gaps", "03-west-and-southwest", "04-hazarajat", "05-helmandi-networks", "06-claims-ledger", "07-timeline"]
 
 
-def test_the_six_notebooks_exist():
+def test_the_seven_notebooks_exist():
     assert [p.stem for p in NOTEBOOKS] == EXPECTED
 
 

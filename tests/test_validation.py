@@ -115,11 +115,31 @@ CASES = {
         lambda d: edit_cell(d, "appointees.csv", MUTTAQI, "tier", "cabinet"),
         ["appointees.csv:7:tier: 'cabinet' must be one of: prime_minister, deputy_prime_minister, minister, acting_head_of_agency, deputy_minister, other_senior"],
     ),
+    "appointment_of_unknown_person": (
+        lambda d: edit_cell(d, "appointments.csv", {"person_id": "qalandar_ebad"}, "person_id", "nobody_known"),
+        ["appointments.csv:{appt_line}:person_id: unknown person 'nobody_known' (not in appointees.csv or people.csv)"],
+    ),
+    "appointee_without_first_round": (
+        lambda d: edit_cell(d, "appointments.csv", {"person_id": "noor_jalal", "announced_on": "2021-09-07"}, "announced_on", "2021-09-08"),
+        ["appointments.csv: noor_jalal (one of the 33) has no 2021-09-07 appointment"],
+    ),
+    "people_coding_without_evidence": (
+        lambda d: edit_cell(d, "people.csv", {"id": "qalandar_ebad"}, "tribe", "Kharoti"),
+        ["people.csv:{people_line}:tribe: value 'Kharoti' has no evidence in codings.csv (need a row with appointee_id=qalandar_ebad, field=tribe, value=Kharoti)"],
+    ),
     "origin_basis_without_province": (
         lambda d: edit_cell(d, "appointees.csv", {"id": "nurullah_munir"}, "origin_basis", "birth"),
         ["appointees.csv:9:origin_basis: must be 'unknown' exactly when province is empty"],
     ),
 }
+
+
+def line_of(folder: Path, filename: str, column: str, value: str) -> int:
+    with (folder / filename).open(newline="", encoding="utf-8") as fh:
+        for i, row in enumerate(csv.DictReader(fh), start=2):
+            if row[column] == value:
+                return i
+    raise AssertionError(f"{value} not found in {filename}")
 
 
 def codings_line(folder: Path) -> int:
@@ -140,6 +160,8 @@ def test_validate_reports_exact_problems(case, data_copy):
         assert result.exit_code == 0, result.output
         return
     expected = [e.format(line=codings_line(data_copy)) if "{line}" in e else e for e in expected]
+    expected = [e.format(appt_line=line_of(data_copy, "appointments.csv", "person_id", "nobody_known")) if "{appt_line}" in e else e for e in expected]
+    expected = [e.format(people_line=line_of(data_copy, "people.csv", "id", "qalandar_ebad")) if "{people_line}" in e else e for e in expected]
     lines = result.stderr.strip().splitlines()
     assert result.exit_code == 2
     assert lines[:-1] == sorted(expected, key=_sort_key)

@@ -9,7 +9,7 @@ its source and basis. A :class:`CodingChoice` says how to pick among them, and
 from __future__ import annotations
 
 import itertools
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 
 import pandas as pd
 
@@ -140,19 +140,29 @@ def pick_district(index: dict, pid: str, province: str, basis: str, prefer: str)
     return ranked[0]["value"]
 
 
-def resolve_people(ds: Dataset, regions: pd.DataFrame, hazarajat: pd.DataFrame, choice: CodingChoice = DEFAULT, index: dict | None = None) -> pd.DataFrame:
-    """One row per appointee under ``choice``: origin, region, focus-group flags.
+def resolve_people(
+    ds: Dataset,
+    regions: pd.DataFrame,
+    hazarajat: pd.DataFrame,
+    choice: CodingChoice = DEFAULT,
+    index: dict | None = None,
+    persons: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per person under ``choice``: origin, region, focus-group flags.
 
-    Columns: id, seq, name, tier, post, province, district, origin_basis,
-    region, ethnicity, tribe, networks (list), hazarajat, helmandi.
+    ``persons`` defaults to the 33 appointees; the timeline passes everyone holding
+    a post on a date (with their post and tier then). Columns: id, seq, name, tier,
+    post, province, district, origin_basis, region, ethnicity, tribe, networks
+    (list), hazarajat, helmandi.
     """
+    persons = ds.appointees if persons is None else persons
     index = evidence_index(ds) if index is None else index
     region_map = regions[regions["scheme"] == choice.scheme].set_index("province")["region"].to_dict()
     if not region_map:
         raise ValueError(f"unknown region scheme {choice.scheme!r}")
     places = hazarajat_places(hazarajat)
     rows = []
-    for person in ds.appointees.itertuples(index=False):
+    for person in persons.itertuples(index=False):
         pid = person.id
         if choice.origin == "as_coded":
             province, district = _na(person.province), _na(person.district)
@@ -177,7 +187,7 @@ def resolve_people(ds: Dataset, regions: pd.DataFrame, hazarajat: pd.DataFrame, 
         rows.append(
             {
                 "id": pid,
-                "seq": int(person.seq),
+                "seq": int(person.seq) if "seq" in persons.columns and pd.notna(person.seq) else None,
                 "name": person.name,
                 "tier": person.tier,
                 "post": person.post,
@@ -214,6 +224,3 @@ def is_helmandi(networks: list[str], tribe: str | None, province: str | None, ru
 def _na(value):
     return None if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
 
-
-def with_changes(choice: CodingChoice, **changes) -> CodingChoice:
-    return replace(choice, **changes)

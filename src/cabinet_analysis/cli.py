@@ -22,15 +22,20 @@ def _fail(exc: DataError) -> None:
     raise typer.Exit(2)
 
 
-@app.command()
-def validate(path: Optional[Path] = DataDir) -> None:
-    """Check every data file and the links between them; exit 2 on any problem."""
+def _context(path: Optional[Path]):
+    """The validated data folder, or the list of problems and exit status 2."""
     from .context import load_context
 
     try:
-        ctx = load_context(path)
+        return load_context(path)
     except DataError as exc:
         _fail(exc)
+
+
+@app.command()
+def validate(path: Optional[Path] = DataDir) -> None:
+    """Check every data file and the links between them; exit 2 on any problem."""
+    ctx = _context(path)
     a = ctx.ds.appointees
     typer.echo(f"ok: {len(a)} appointees, {len(ctx.ds.codings)} codings, {len(ctx.ds.sources)} sources, {len(ctx.ds.provinces)} provinces in {ctx.ds.data_dir}")
 
@@ -38,13 +43,9 @@ def validate(path: Optional[Path] = DataDir) -> None:
 @app.command()
 def summary(path: Optional[Path] = DataDir) -> None:
     """Print the 33 appointees and the coverage of each coded field."""
-    from .context import load_context
     from .report import coverage_table, render, summary_table
 
-    try:
-        ctx = load_context(path)
-    except DataError as exc:
-        _fail(exc)
+    ctx = _context(path)
     typer.echo(render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}))
 
 
@@ -54,16 +55,12 @@ def report(
     format: str = typer.Option("text", "--format", "-f", help="text, csv, markdown or json"),
 ) -> None:
     """Print the gap tables, the sensitivity summary and the claims ledger."""
-    from .context import load_context
     from .report import FORMATS, gap_report, render
 
     if format not in FORMATS:
         typer.echo(f"--format must be one of: {', '.join(FORMATS)}", err=True)
         raise typer.Exit(2)
-    try:
-        ctx = load_context(path)
-    except DataError as exc:
-        _fail(exc)
+    ctx = _context(path)
     sys.stdout.write(render(gap_report(ctx), format))
 
 
@@ -78,14 +75,10 @@ def build(
     figures: bool = typer.Option(True, "--figures/--no-figures", help="Also write every figure."),
 ) -> None:
     """The main job: validate, print the 33, write the report in every format and every figure."""
-    from .context import load_context
     from .outputs import write_outputs
     from .report import coverage_table, render, summary_table
 
-    try:
-        ctx = load_context(path)
-    except DataError as exc:
-        _fail(exc)
+    ctx = _context(path)
     typer.echo(render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}))
     for written in write_outputs(ctx, out):
         typer.echo(f"wrote {written}")
@@ -102,13 +95,9 @@ def figures(
     out: Path = typer.Option(REPO / "figures", "--out", help="Folder for the figures."),
 ) -> None:
     """Write every figure as PNG and SVG (byte-identical for the same data)."""
-    from .context import load_context
     from .figures import write_figures
 
-    try:
-        ctx = load_context(path)
-    except DataError as exc:
-        _fail(exc)
+    ctx = _context(path)
     for written in write_figures(ctx, out):
         typer.echo(f"wrote {written}")
 

@@ -32,4 +32,7 @@ def load_context(data_dir: Path | str | None = None) -> Context:
                     problems.append(Problem(filename, int(i) + 2, column, f"unknown source {sid!r} (not in sources.csv)"))
     if problems:
         raise DataError(problems)
-    return Context(ds=ds, regions=regions, hazarajat=hazarajat, ethnic_shares=ethnic, claims=claims)
+    from .timeline import load_appointments
+
+    appointments = load_appointments(ds)
+    return Context(ds=ds, regions=regions, hazarajat=hazarajat, ethnic_shares=ethnic, claims=claims, appointments=appointments)

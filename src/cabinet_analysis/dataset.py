@@ -24,6 +24,7 @@ EXPECTED_APPOINTEES = 33
 EXPECTED_PROVINCES = 34
 
 APPOINTEES_FILE = "appointees.csv"
+PEOPLE_FILE = "people.csv"
 CODINGS_FILE = "codings.csv"
 SOURCES_FILE = "sources.csv"
 PROVINCES_FILE = "provinces.csv"
@@ -53,6 +54,7 @@ class Dataset:
     sources: pd.DataFrame
     provinces: pd.DataFrame
     data_dir: Path
+    people: pd.DataFrame | None = None  # people.csv: persons beyond the 33
 
 
 def split_list(value: str) -> list[str]:
@@ -106,7 +108,13 @@ def _check_appointees(app: pd.DataFrame, provinces: ProvinceIndex | None) -> lis
     problems = _duplicates(app, "id", f, "id") + _duplicates(app, "seq", f, "seq")
     if len(app) != EXPECTED_APPOINTEES:
         problems.append(Problem(f, 0, "", f"expected {EXPECTED_APPOINTEES} appointees, found {len(app)}"))
-    for line, row in app.iterrows():
+    return problems + _check_origins(app, f, provinces)
+
+
+def _check_origins(frame: pd.DataFrame, f: str, provinces: ProvinceIndex | None) -> list[Problem]:
+    """Origin and network rules shared by appointees.csv and people.csv."""
+    problems = []
+    for line, row in frame.iterrows():
         if provinces is not None and row["province"] and provinces.resolve(row["province"]) is None:
             problems.append(Problem(f, line, "province", provinces.unknown_message(row["province"])))
         if bool(row["province"]) == (row["origin_basis"] == "unknown"):
@@ -126,7 +134,7 @@ def _check_codings(cod: pd.DataFrame, app_ids: set[str], source_ids: set[str], p
     problems = []
     for line, row in cod.iterrows():
         if app_ids and row["appointee_id"] not in app_ids:
-            problems.append(Problem(f, line, "appointee_id", f"unknown appointee {row['appointee_id']!r} (not an id in {APPOINTEES_FILE})"))
+            problems.append(Problem(f, line, "appointee_id", f"unknown person {row['appointee_id']!r} (not an id in {APPOINTEES_FILE} or {PEOPLE_FILE})"))
         if row["source_id"] not in source_ids:
             problems.append(Problem(f, line, "source_id", f"unknown source {row['source_id']!r} (not in {SOURCES_FILE})"))
         needs_basis = row["field"] in ("province", "district")
@@ -147,7 +155,7 @@ def _evidence_key(field: str, value: str, basis: str, provinces: ProvinceIndex |
     return field, value.casefold(), basis
 
 
-def _check_evidence(app: pd.DataFrame, cod: pd.DataFrame, provinces: ProvinceIndex | None, skip: set[tuple[int, str]]) -> list[Problem]:
+def _check_evidence(app: pd.DataFrame, cod: pd.DataFrame, provinces: ProvinceIndex | None, skip: set[tuple[int, str]], filename: str = APPOINTEES_FILE) -> list[Problem]:
     """Every non-empty coded value needs a codings row with the same field and value.
 
     Cells in ``skip`` (already reported as invalid) are not checked again, so
@@ -159,7 +167,7 @@ def _check_evidence(app: pd.DataFrame, cod: pd.DataFrame, provinces: ProvinceInd
     problems = []
     for line, row in app.iterrows():
         pid = row["id"]
-        wanted = [(col, row[col]) for col in EVIDENCED_COLUMNS if row[col]]
+        wanted = [(col, row[col]) for col in EVIDENCED_COLUMNS if col in row.index and row[col]]
         wanted += [("network", item) for item in split_list(row["affiliations"])]
         for col, value in wanted:
             column = "affiliations" if (col == "network" and value != row["network"]) else col
@@ -169,7 +177,7 @@ def _check_evidence(app: pd.DataFrame, cod: pd.DataFrame, provinces: ProvinceInd
             if _evidence_key(col, value, basis, provinces) not in have.get(pid, set()):
                 shown = f"field={col}, value={value}" + (f", basis={basis}" if basis else "")
                 problems.append(
-                    Problem(APPOINTEES_FILE, line, column, f"value {value!r} has no evidence in {CODINGS_FILE} (need a row with appointee_id={pid}, {shown})")
+                    Problem(filename, line, column, f"value {value!r} has no evidence in {CODINGS_FILE} (need a row with appointee_id={pid}, {shown})")
                 )
     return problems
 
@@ -181,6 +189,13 @@ def _typed_appointees(app: pd.DataFrame, provinces: ProvinceIndex) -> pd.DataFra
     out["announced_on"] = pd.to_datetime(app["announced_on"], format="%Y-%m-%d")
     out["guantanamo"] = app["guantanamo"].map({"true": True, "false": False, "": pd.NA}).astype("boolean")
     return out.sort_values("seq").reset_index(drop=True)
+
+
+def _typed_people(ppl: pd.DataFrame, provinces: ProvinceIndex) -> pd.DataFrame:
+    out = ppl.replace("", pd.NA).astype("string")
+    out["province"] = out["province"].map(lambda v: provinces.resolve(v) if pd.notna(v) else pd.NA).astype("string")
+    out["guantanamo"] = ppl["guantanamo"].map({"true": True, "false": False, "": pd.NA}).astype("boolean")
+    return out.sort_values("id").reset_index(drop=True)
 
 
 def _typed_codings(cod: pd.DataFrame, provinces: ProvinceIndex) -> pd.DataFrame:
@@ -209,6 +224,8 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     problems += p
     cod, p = _read(data_dir, CODINGS_FILE, schemas.CODINGS)
     problems += p
+    ppl, p = _read(data_dir, PEOPLE_FILE, schemas.PEOPLE)
+    problems += p
 
     index = None
     if prov is not None:
@@ -226,11 +243,21 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     if app is not None:
         problems += _check_appointees(app, index)
         app_ids = set(app["id"])
+    if ppl is not None:
+        problems += _duplicates(ppl, "id", PEOPLE_FILE, "id") + _check_origins(ppl, PEOPLE_FILE, index)
+        for line, pid in ppl["id"].items():
+            if pid in app_ids:
+                problems.append(Problem(PEOPLE_FILE, line, "id", f"{pid!r} is one of the 33 in {APPOINTEES_FILE}; code them there"))
+        if app is not None:
+            app_ids = app_ids | set(ppl["id"])
     if cod is not None and src is not None:
         problems += _check_codings(cod, app_ids, source_ids, index)
     if app is not None and cod is not None:
         skip = {(p.line, p.column) for p in problems if p.file == APPOINTEES_FILE}
         problems += _check_evidence(app, cod, index, skip)
+    if ppl is not None and cod is not None:
+        skip = {(p.line, p.column) for p in problems if p.file == PEOPLE_FILE}
+        problems += _check_evidence(ppl, cod, index, skip, PEOPLE_FILE)
     if problems or index is None:
         raise DataError(problems)
     return Dataset(
@@ -239,6 +266,7 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         sources=src.replace("", pd.NA).astype("string").reset_index(drop=True),
         provinces=_typed_provinces(prov),
         data_dir=data_dir,
+        people=_typed_people(ppl, index),
     )
 
 

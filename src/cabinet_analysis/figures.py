@@ -20,6 +20,7 @@ from .gaps import Context, focus_gaps, region_gaps
 from .helmandi import helmandi_counts
 from .outputs import atomic_write
 from .sensitivity import focus_sensitivity, summarise
+from .timeline import timeline_gaps
 from .style import PALETTE, REGION_COLOURS, REGION_ORDER, VERDICT_COLOURS, figure_style, finish, to_bytes
 
 FOCUS_LABELS = {
@@ -210,6 +211,50 @@ def sensitivity_ranges(sens: pd.DataFrame, default: pd.DataFrame) -> plt.Figure:
         return finish(fig, title)
 
 
+TIMELINE_LABELS = {**FOCUS_LABELS, "hazara": "Hazaras (ethnicity)"}
+
+
+def timeline_figure(table: pd.DataFrame) -> plt.Figure:
+    """Each focus group's gap after every round, for cabinet-rank and deputy-or-other posts.
+
+    The two ranks are drawn side by side at each date so that equal values stay visible;
+    labels give appointees over holders of known origin (or ethnicity).
+    """
+    groups = ["west", "southwest", "hazarajat", "helmandi_networks", "hazara"]
+    ranks = ["cabinet rank", "deputy or other"]
+    dates = sorted(table["date"].unique())
+    x = np.arange(len(dates))
+    lo = float(np.nanmin(table["gap_pp"])) - 4
+    hi = max(5.0, float(np.nanmax(table["gap_pp"])) + 4)
+    with figure_style():
+        fig, axes = plt.subplots(1, len(groups), figsize=(13, 4.4), sharey=True)
+        for ax, g in zip(axes, groups):
+            subs = [table[(table["group"] == g) & (table["rank"] == r)].set_index("date").loc[dates] for r in ranks]
+            for i, (rank, sub) in enumerate(zip(ranks, subs)):
+                xs = x + (-0.12 if i == 0 else 0.12)
+                ax.plot(xs, sub["gap_pp"], marker="o", ms=5, color=PALETTE[i], label=rank)
+                other = subs[1 - i]["gap_pp"].to_numpy()
+                for xi, o, n, gap, oth in zip(xs, sub["observed"], sub["n"], sub["gap_pp"], other):
+                    above = gap > oth or (gap == oth and i == 0)  # keep each label away from the other line
+                    ax.annotate(f"{o}/{n}", (xi, gap), xytext=(0, 7 if above else -13), textcoords="offset points",
+                                ha="center", fontsize=6.5, color=PALETTE[i])
+            ax.axhline(0, color="0.2", lw=1)
+            ax.set_title(TIMELINE_LABELS[g], fontsize=10)
+            ax.set_xticks(x, [d[5:] for d in dates], rotation=45, ha="right")
+            ax.set_xlim(-0.5, len(dates) - 0.5)
+            ax.set_ylim(lo, hi)
+        axes[0].set_ylabel("gap (percentage points)")
+        axes[0].legend(loc="upper left", fontsize=8)
+        first, last = dates[0], dates[-1]
+        gained = {}
+        for rank in ranks:
+            t = table[(table["rank"] == rank) & table["group"].isin(groups)].set_index(["date", "group"])["observed"]
+            gained[rank] = [TIMELINE_LABELS[g] for g in groups if t[(last, g)] > t[(first, g)]]
+        title = "Later rounds added " + (", ".join(gained["deputy or other"]) or "nothing") + " at deputy level only"
+        title += "; nothing at cabinet rank" if not gained["cabinet rank"] else f"; at cabinet rank: {', '.join(gained['cabinet rank'])}"
+        return finish(fig, title)
+
+
 def _wrap(text: str, width: int) -> str:
     import textwrap
 
@@ -227,6 +272,7 @@ def build_all(ctx: Context) -> dict[str, plt.Figure]:
         "helmandi_networks": helmandi_rules(helmandi_counts(ctx)),
         "claims_ledger": claims_graphic(evaluate_claims(ctx, ctx.claims)),
         "sensitivity_ranges": sensitivity_ranges(sens, focus_gaps(ctx)),
+        "timeline": timeline_figure(timeline_gaps(ctx, ctx.appointments)),
     }
 
 

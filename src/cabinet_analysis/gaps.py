@@ -28,6 +28,7 @@ class Context:
     hazarajat: pd.DataFrame
     ethnic_shares: pd.DataFrame | None = None
     claims: pd.DataFrame | None = None
+    appointments: pd.DataFrame | None = None
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def people(self, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
@@ -102,15 +103,8 @@ def compute_focus_gaps(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataF
     """
     people = ctx.people(choice)
     known = people["region"].notna().to_numpy()
-    region = people["region"].to_numpy()
     ids = people["id"].to_numpy()
-    members = {
-        "west": region == "west",
-        "southwest": region == "southwest",
-        "west_or_southwest": (region == "west") | (region == "southwest"),
-        "hazarajat": people["hazarajat"].to_numpy(dtype=bool),
-        "helmandi_networks": people["helmandi"].to_numpy(dtype=bool),
-    }
+    members = focus_members(people)
     shares = _focus_baselines(ctx, choice.scheme, choice.baseline)
     rows = []
     for group in FOCUS_GROUPS:
@@ -126,6 +120,18 @@ def compute_focus_gaps(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataF
     for name, value in choice.__dict__.items():
         table[name] = value
     return table
+
+
+def focus_members(people: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Boolean membership of each focus group for a resolved people table."""
+    region = people["region"].to_numpy()
+    return {
+        "west": region == "west",
+        "southwest": region == "southwest",
+        "west_or_southwest": (region == "west") | (region == "southwest"),
+        "hazarajat": people["hazarajat"].to_numpy(dtype=bool),
+        "helmandi_networks": people["helmandi"].to_numpy(dtype=bool),
+    }
 
 
 def _focus_baselines(ctx: Context, scheme: str, baseline: str) -> dict[str, float]:

@@ -10,13 +10,13 @@ from .gaps import Context
 
 
 def helmandi_ties(ctx: Context) -> pd.DataFrame:
-    """Every evidence row tying an appointee to Helmand or its networks.
+    """Every evidence row tying one of the 33 to Helmand or its networks.
 
     A tie is a tribe of Ishaqzai or Alizai, a province of Helmand (any basis),
     or a network coded ``helmandi``. Columns: appointee_id, name, tie, field,
     value, basis, source_id, confidence, note.
     """
-    c = ctx.ds.codings
+    c = ctx.ds.codings[ctx.ds.codings["appointee_id"].isin(ctx.ds.appointees["id"])]
     tribe = (c["field"] == "tribe") & c["value"].str.contains("|".join(HELMANDI_TRIBES), case=False, na=False)
     place = (c["field"] == "province") & (c["value"] == HELMAND)
     network = (c["field"] == "network") & (c["value"] == "helmandi")

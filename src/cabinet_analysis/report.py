@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pandas as pd
 
 from .baselines import ethnic_gaps
+from .choices import DEFAULT, CodingChoice
 from .claims import evaluate_claims
 from .helmandi import helmandi_counts, helmandi_ties
+from .timeline import timeline_gaps
 from .gaps import Context, focus_gaps, region_gaps, whole_table_tests
 from .sensitivity import focus_sensitivity, summarise
 
@@ -49,13 +52,13 @@ def gap_report(ctx: Context) -> dict[str, pd.DataFrame]:
         "helmandi_ties": helmandi_ties(ctx).drop(columns=["note"]),
         "helmandi_counts": helmandi_counts(ctx),
         "claims_ledger": evaluate_claims(ctx, ctx.claims),
+        "timeline": timeline_gaps(ctx, ctx.appointments).drop(columns=["baseline_share"]),
     }
 
 
-def ctx_choice(**changes):
-    from .choices import DEFAULT, with_changes
-
-    return with_changes(DEFAULT, **changes)
+def ctx_choice(**changes) -> CodingChoice:
+    """The default coding with some switches changed."""
+    return replace(DEFAULT, **changes)
 
 
 _ROUND = {"share": 3, "baseline_share": 3, "expected": 2, "gap_pp": 1, "ratio": 2, "p_under": 4, "p_over": 4,

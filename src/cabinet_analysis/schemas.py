@@ -142,3 +142,26 @@ PROVINCES = pa.DataFrameSchema(
     strict=True,
     name="provinces",
 )
+
+
+# People beyond the 33 (later rounds): coded like the 33, without the post columns,
+# which live in appointments.csv.
+PEOPLE = pa.DataFrameSchema(
+    {name: col for name, col in APPOINTEES.columns.items() if name not in ("seq", "post", "tier", "announced_on")},
+    strict=True,
+    name="people",
+)
+
+APPOINTMENTS = pa.DataFrameSchema(
+    {
+        "person_id": _col(_not_empty()),
+        "post": _required_text(),
+        "tier": _col(_one_of(vocab.TIERS, empty_ok=False)),
+        "announced_on": _col(_matches(vocab.DATE_PATTERN, "a date YYYY-MM-DD", empty_ok=False), _real_date()),
+        "source_ids": _col(_not_empty()),
+        "confidence": _col(_one_of(vocab.CONFIDENCES, empty_ok=False)),
+        "note": _text(),
+    },
+    strict=True,
+    name="appointments",
+)
