@@ -99,10 +99,15 @@ def test_claims_ledger_verdicts(ctx):
         "c07_only_empty_regions": "supported",
         "c08_helmandi_networks": "sensitive to coding",
         "c09_sadr_zakir": "supported",
+        "c13_sadr_deputy_interior": "supported",
+        "c14_zakir_deputy_defence": "supported",
         "c10_fighters": "not testable with this data",
         "c11_iran_clients": "not testable with this data",
         "c12_muttaqi_leadership": "not testable with this data",
+        "c15_sadr_first_pro_iran": "not testable with this data",
     }
+    assert ledger.loc["c13_sadr_deputy_interior", "figure"] == "Deputy Minister of Interior for Security, announced 2021-09-21"
+    assert ledger.loc["c14_zakir_deputy_defence", "figure"] == "Deputy Minister of Defence, announced 2021-09-21"
     assert ledger.loc["c02_date", "figure"] == "announced on 2021-09-07"
     assert ledger.loc["c04_southwest", "ids"] == "amir_khan_muttaqi"
     assert ledger.loc["c04_southwest", "holds_in"] == "40/100"

@@ -25,7 +25,7 @@ def test_report_json_has_every_table(tables):
     ]
     focus = {row["group"]: row for row in data["focus_gaps"]}
     assert focus["west"]["observed"] == 0 and focus["west"]["p_under"] == 0.0376
-    assert len(data["claims_ledger"]) == 12
+    assert len(data["claims_ledger"]) == 15
 
 
 def test_report_csv_is_one_tidy_table(tables):

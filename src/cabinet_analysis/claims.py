@@ -23,7 +23,7 @@ from .sensitivity import RUSI_SCHEMES, movers
 
 CLAIMS_FILE = "claims.csv"
 CLAIM_COLUMNS = ["claim_id", "place", "claim", "test", "group", "expected", "note"]
-TESTS = ("appointee_count", "group_empty", "group_only", "persons_absent", "announcement_date", "only_empty_regions", "not_testable")
+TESTS = ("appointee_count", "group_empty", "group_only", "persons_absent", "announcement_date", "only_empty_regions", "later_appointment", "not_testable")
 SUPPORTED, CONTRADICTED, SENSITIVE, UNTESTABLE = "supported", "contradicted", "sensitive to coding", "not testable with this data"
 
 
@@ -65,7 +65,15 @@ def _evaluate_one(ctx: Context, claim: pd.Series, choice: CodingChoice, focus: p
         names = _names(ctx)
         wanted = split_list(expected)
         found = [n for n in wanted if n.casefold() in names]
-        return not found, f"{len(found)} of {len(wanted)} named persons among the appointees", ";".join(names[f.casefold()] for f in found)
+        return not found, f"{len(found)} of {len(wanted)} spellings found among the 33", ";".join(names[f.casefold()] for f in found)
+    if test == "later_appointment":
+        a = ctx.appointments
+        later = a[(a["person_id"] == group) & (a["announced_on"] > pd.Timestamp("2021-09-07"))]
+        hit = later[later["post"].str.contains(expected, case=False, regex=False)]
+        if hit.empty:
+            return False, "no such later appointment in appointments.csv", group
+        first = hit.iloc[0]
+        return True, f"{first['post']}, announced {first['announced_on']:%Y-%m-%d}", group
     if test == "announcement_date":
         dates = sorted({d.strftime("%Y-%m-%d") for d in ctx.ds.appointees["announced_on"]})
         return dates == [expected], "announced on " + ", ".join(dates), ""

@@ -171,7 +171,7 @@ def claims_graphic(ledger: pd.DataFrame) -> plt.Figure:
     t = ledger.iloc[::-1].reset_index(drop=True)
     share = t["holds_in"].map(lambda s: int(s.split("/")[0]) / int(s.split("/")[1]) if s else np.nan)
     with figure_style():
-        fig, ax = plt.subplots(figsize=(11, 6.4))
+        fig, ax = plt.subplots(figsize=(11, 1.6 + 0.5 * len(t)))
         for i, (verdict, sh) in enumerate(zip(t["verdict"], share)):
             colour = VERDICT_COLOURS[verdict]
             ax.barh(i, 1.0, color="0.93", height=0.7)
