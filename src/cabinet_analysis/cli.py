@@ -37,7 +37,10 @@ def validate(path: Optional[Path] = DataDir) -> None:
     """Check every data file and the links between them; exit 2 on any problem."""
     ctx = _context(path)
     a = ctx.ds.appointees
-    typer.echo(f"ok: {len(a)} appointees, {len(ctx.ds.codings)} codings, {len(ctx.ds.sources)} sources, {len(ctx.ds.provinces)} provinces in {ctx.ds.data_dir}")
+    typer.echo(
+        f"ok: {len(a)} appointees, {len(ctx.ds.people)} later appointees, {len(ctx.appointments)} appointments, "
+        f"{len(ctx.ds.codings)} codings, {len(ctx.ds.sources)} sources, {len(ctx.ds.provinces)} provinces in {ctx.ds.data_dir}"
+    )
 
 
 @app.command()
