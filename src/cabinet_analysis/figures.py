@@ -19,7 +19,7 @@ from .claims import evaluate_claims
 from .gaps import Context, focus_gaps, region_gaps
 from .helmandi import helmandi_counts
 from .outputs import atomic_write
-from .sensitivity import focus_sensitivity, summarise
+from .sensitivity import focus_sensitivity
 from .timeline import timeline_gaps
 from .style import PALETTE, REGION_COLOURS, REGION_ORDER, VERDICT_COLOURS, figure_style, finish, to_bytes
 

@@ -11,7 +11,6 @@ figure. The 33-person analysis does not read these files.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
