@@ -102,6 +102,15 @@ def _rank_key(rec: dict, prefer: str) -> tuple:
     return (conf, kind, rec["line"])
 
 
+def _best(cand: list[dict], prefer: str) -> str | None:
+    """Value of the best-ranked candidate, or None when candidates of the top rank disagree."""
+    ranked = sorted(cand, key=lambda r: _rank_key(r, prefer))
+    top = _rank_key(ranked[0], prefer)[:-1]
+    if len({r["value"] for r in ranked if _rank_key(r, prefer)[:-1] == top}) > 1:
+        return None
+    return ranked[0]["value"]
+
+
 def pick(index: dict, pid: str, field: str, bases: tuple[str, ...], prefer: str) -> tuple[str | None, str | None]:
     """Best value of ``field`` for ``pid``, trying each basis in turn ("" = any basis).
 
@@ -113,12 +122,8 @@ def pick(index: dict, pid: str, field: str, bases: tuple[str, ...], prefer: str)
     for basis in bases:
         cand = rows if basis == "" else [r for r in rows if r["basis"] == basis]
         if cand:
-            ranked = sorted(cand, key=lambda r: _rank_key(r, prefer))
-            top = _rank_key(ranked[0], prefer)[:-1]
-            tied = {r["value"] for r in ranked if _rank_key(r, prefer)[:-1] == top}
-            if len(tied) > 1:
-                return None, None
-            return ranked[0]["value"], (basis or None)
+            value = _best(cand, prefer)
+            return (value, basis or None) if value is not None else (None, None)
     return None, None
 
 
@@ -131,13 +136,7 @@ def pick_district(index: dict, pid: str, province: str, basis: str, prefer: str)
             provinces_by_source.setdefault(r["source_id"], set()).add(r["value"])
     ok = {sid for sid, provs in provinces_by_source.items() if provs == {province}}
     cand = [r for r in index.get((pid, "district"), []) if r["basis"] == basis and r["source_id"] in ok]
-    if not cand:
-        return None
-    ranked = sorted(cand, key=lambda r: _rank_key(r, prefer))
-    top = _rank_key(ranked[0], prefer)[:-1]
-    if len({r["value"] for r in ranked if _rank_key(r, prefer)[:-1] == top}) > 1:
-        return None
-    return ranked[0]["value"]
+    return _best(cand, prefer) if cand else None
 
 
 def resolve_people(

@@ -182,20 +182,23 @@ def _check_evidence(app: pd.DataFrame, cod: pd.DataFrame, provinces: ProvinceInd
     return problems
 
 
-def _typed_appointees(app: pd.DataFrame, provinces: ProvinceIndex) -> pd.DataFrame:
-    out = app.replace("", pd.NA).astype("string")
+def _typed_persons(frame: pd.DataFrame, provinces: ProvinceIndex) -> pd.DataFrame:
+    """Columns shared by appointees.csv and people.csv: NA for empty, canonical province, boolean flag."""
+    out = frame.replace("", pd.NA).astype("string")
     out["province"] = out["province"].map(lambda v: provinces.resolve(v) if pd.notna(v) else pd.NA).astype("string")
+    out["guantanamo"] = frame["guantanamo"].map({"true": True, "false": False, "": pd.NA}).astype("boolean")
+    return out
+
+
+def _typed_appointees(app: pd.DataFrame, provinces: ProvinceIndex) -> pd.DataFrame:
+    out = _typed_persons(app, provinces)
     out["seq"] = app["seq"].astype("Int64")
     out["announced_on"] = pd.to_datetime(app["announced_on"], format="%Y-%m-%d")
-    out["guantanamo"] = app["guantanamo"].map({"true": True, "false": False, "": pd.NA}).astype("boolean")
     return out.sort_values("seq").reset_index(drop=True)
 
 
 def _typed_people(ppl: pd.DataFrame, provinces: ProvinceIndex) -> pd.DataFrame:
-    out = ppl.replace("", pd.NA).astype("string")
-    out["province"] = out["province"].map(lambda v: provinces.resolve(v) if pd.notna(v) else pd.NA).astype("string")
-    out["guantanamo"] = ppl["guantanamo"].map({"true": True, "false": False, "": pd.NA}).astype("boolean")
-    return out.sort_values("id").reset_index(drop=True)
+    return _typed_persons(ppl, provinces).sort_values("id").reset_index(drop=True)
 
 
 def _typed_codings(cod: pd.DataFrame, provinces: ProvinceIndex) -> pd.DataFrame:

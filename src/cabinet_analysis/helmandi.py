@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .choices import HELMAND, HELMANDI_RULES, HELMANDI_TRIBES, ORIGINS, PREFERENCES, CodingChoice
+from .choices import HELMAND, HELMANDI_RULES, HELMANDI_TRIBES, all_choices
 from .gaps import Context
 
 
@@ -33,10 +33,9 @@ def helmandi_ties(ctx: Context) -> pd.DataFrame:
 def helmandi_counts(ctx: Context, scheme: str = "rusi") -> pd.DataFrame:
     """Members of the Helmandi networks under each membership rule and origin coding."""
     rows = []
-    for rule in HELMANDI_RULES:
-        for origin in ORIGINS:
-            for prefer in PREFERENCES if origin != "as_coded" else PREFERENCES[:1]:
-                people = ctx.people(CodingChoice(origin=origin, prefer=prefer, helmandi=rule, scheme=scheme))
-                members = people.loc[people["helmandi"], "id"].tolist()
-                rows.append({"helmandi": rule, "origin": origin, "prefer": prefer, "members": len(members), "ids": ";".join(members)})
+    choices = sorted(all_choices([scheme], ["population"]), key=lambda c: HELMANDI_RULES.index(c.helmandi))
+    for c in choices:
+        people = ctx.people(c)
+        members = people.loc[people["helmandi"], "id"].tolist()
+        rows.append({"helmandi": c.helmandi, "origin": c.origin, "prefer": c.prefer, "members": len(members), "ids": ";".join(members)})
     return pd.DataFrame(rows)
