@@ -7,7 +7,7 @@ Named baselines for region partitions:
 - ``provinces``: equal weight per province (each of the 34 counts 1/34).
 
 For ethnic groups, ``data/ethnic_shares.csv`` gives a low, central and high
-estimate across sources; :func:`ethnic_baseline` picks one by name.
+estimate across sources; :func:`ethnic_gaps` tests against each level by name.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import pandas as pd
 from .csvfile import read_csv_strict
 from .dataset import default_data_dir
 from .problems import DataError, Problem
-from .regions import HAZARAJAT
 
 REGION_BASELINES = ("population", "provinces")
 ETHNIC_FILE = "ethnic_shares.csv"
@@ -79,33 +78,6 @@ def load_ethnic_shares(data_dir: Path | str | None = None) -> pd.DataFrame:
     for c in ETHNIC_LEVELS:
         out[c] = out[c].astype(float)
     return out
-
-
-def ethnic_baseline(shares: pd.DataFrame, level: str = "central") -> pd.Series:
-    """Ethnic baseline at ``level`` (low, central, high) for the named groups, with an
-    ``Other`` remainder so the shares sum to 1. For low/high the named group of
-    interest moves while the remainder absorbs the difference."""
-    if level not in ETHNIC_LEVELS:
-        raise ValueError(f"level must be one of {ETHNIC_LEVELS}")
-    s = shares.set_index("group")[level].astype(float)
-    s = s[s.index != "Other"]
-    total = s.sum()
-    if total > 1:
-        s = s / total
-        total = 1.0
-    s["Other"] = 1.0 - total
-    return s
-
-
-__all__ = [
-    "HAZARAJAT",
-    "REGION_BASELINES",
-    "ethnic_baseline",
-    "group_baseline",
-    "load_ethnic_shares",
-    "province_weights",
-    "region_baseline",
-]
 
 
 def ethnic_gaps(people: pd.DataFrame, shares: pd.DataFrame) -> pd.DataFrame:

@@ -24,6 +24,8 @@ from .sensitivity import RUSI_SCHEMES, movers
 CLAIMS_FILE = "claims.csv"
 CLAIM_COLUMNS = ["claim_id", "place", "claim", "test", "group", "expected", "note"]
 TESTS = ("appointee_count", "group_empty", "group_only", "persons_absent", "announcement_date", "only_empty_regions", "later_appointment", "not_testable")
+# Tests that read no coded origin or network: their result is the same under every choice.
+CHOICE_FREE_TESTS = ("appointee_count", "persons_absent", "announcement_date", "later_appointment")
 SUPPORTED, CONTRADICTED, SENSITIVE, UNTESTABLE = "supported", "contradicted", "sensitive to coding", "not testable with this data"
 
 
@@ -99,12 +101,13 @@ def evaluate_claims(ctx: Context, claims: pd.DataFrame, schemes=RUSI_SCHEMES, ba
         if claim["test"] == "not_testable":
             rows.append({**_base(claim), "figure": "", "verdict": UNTESTABLE, "ids": "", "holds_in": "", "moved_by": ""})
             continue
-        results = {}
-        for c in choices:
-            holds, figure, ids = _evaluate_one(ctx, claim, c, focus_by_choice[c])
-            results[c] = (holds, figure, ids)
-            detail.append({**c.__dict__, "claim_id": claim["claim_id"], "holds": holds})
-        holds_default, figure, ids = results[DEFAULT]
+        if claim["test"] in CHOICE_FREE_TESTS:
+            once = _evaluate_one(ctx, claim, DEFAULT, focus_by_choice[DEFAULT])
+            results = {c: once for c in choices}
+        else:
+            results = {c: _evaluate_one(ctx, claim, c, focus_by_choice[c]) for c in choices}
+        detail += [{**c.__dict__, "claim_id": claim["claim_id"], "holds": r[0]} for c, r in results.items()]
+        _, figure, ids = results[DEFAULT]
         share = sum(r[0] for r in results.values()) / len(results)
         verdict = SUPPORTED if share == 1 else CONTRADICTED if share == 0 else SENSITIVE
         rows.append({**_base(claim), "figure": figure, "verdict": verdict, "ids": ids, "holds_in": f"{round(share * len(results))}/{len(results)}", "moved_by": ""})
