@@ -35,7 +35,6 @@ def _env() -> dict[str, str]:
         UV_PROJECT_ENVIRONMENT=str(VENV),
         PYTHONHASHSEED="0",
         UV_COMPILE_BYTECODE="1",  # compile at install time, not during the first test run
-        MPLBACKEND="Agg",
     )
     return env
 

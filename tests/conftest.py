@@ -6,9 +6,15 @@ import os
 import shutil
 from pathlib import Path
 
+import matplotlib
 import pytest
 
-os.environ.setdefault("MPLBACKEND", "Agg")
+# The tests draw figures into memory only. The backend is chosen for this process alone,
+# not through MPLBACKEND, so the notebook kernels that nbval starts keep their inline backend.
+matplotlib.use("Agg")
+# ...and nbval's kernels get the inline backend whatever the caller's environment says, so that
+# they render figures as PNG exactly as JupyterLab does.
+os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
 
 from cabinet_analysis.context import load_context  # noqa: E402
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -106,6 +107,21 @@ def figures(
 
 
 @app.command()
+def boundaries(
+    source: Path = typer.Argument(..., help="A geoBoundaries ADM1 TopoJSON (e.g. ../shared/geo/geoBoundaries-AFG-ADM1_simplified.topojson)."),
+    out: Path = typer.Option(REPO / "data" / "boundaries.geojson", "--out", help="Where to write the GeoJSON."),
+) -> None:
+    """Derive data/boundaries.geojson from the geoBoundaries TopoJSON (see docs/codebook.md)."""
+    import json
+
+    from .geo import geojson_text, topojson_to_geojson
+    from .outputs import atomic_write
+
+    atomic_write(out, geojson_text(topojson_to_geojson(json.loads(source.read_text(encoding="utf-8")))).encode("utf-8"))
+    typer.echo(f"wrote {out}")
+
+
+@app.command()
 def notebooks() -> None:
     """Re-execute every notebook in notebooks/ in place, top to bottom."""
     from .notebooks import execute_all
@@ -115,4 +131,7 @@ def notebooks() -> None:
 
 
 def main() -> None:
+    # The command line draws figures only into files: a non-interactive backend, unless the
+    # user chose one. (The library itself never picks a backend; notebook kernels keep theirs.)
+    os.environ.setdefault("MPLBACKEND", "Agg")
     app()

@@ -5,11 +5,7 @@ from __future__ import annotations
 import io
 from contextlib import contextmanager
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 # seaborn's "colorblind" palette (Waskom 2021, after Wong 2011), as hex so that
 # importing this module does not import seaborn; figure_style() applies seaborn's theme.
@@ -51,10 +47,18 @@ def figure_style():
 
 
 def finish(fig, title: str, source: str = SOURCE_LINE):
-    """Title that states the finding, and a source line at the foot of the figure."""
+    """Title that states the finding, a source line at the foot, and the figure handed back
+    detached from pyplot.
+
+    The figure is removed from pyplot's registry (``plt.close``) so that Jupyter's
+    inline backend renders it once, as the cell's value, and never a second time
+    when the cell ends; it stays fully usable (``savefig``, display). This module
+    never chooses a matplotlib backend: the CLI and the tests do.
+    """
     fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
     fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=7.5, color="0.35")
     fig.tight_layout(rect=(0, 0.04, 1, 0.95))
+    plt.close(fig)
     return fig
 
 
