@@ -160,6 +160,6 @@ def test_public_loaders_return_typed_frames():
     c = load_codings()
     assert {"appointee_id", "field", "value", "basis", "source_id", "confidence", "note", "line"} <= set(c.columns)
     s = load_sources()
-    assert s["source_id"].is_unique and set(s["kind"]) <= {"official", "un_list", "news", "analysis", "encyclopedia"}
+    assert s["source_id"].is_unique and set(s["kind"]) <= {"official", "un_list", "news", "analysis", "encyclopedia", "dataset"}
     p = load_provinces()
     assert len(p) == 34 and p["population_nsia_2021_22"].dtype == "int64" and p["lat"].dtype == float

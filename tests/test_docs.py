@@ -30,3 +30,11 @@ def test_readme_quick_start_matches_ci():
     assert "python3 tasks.py build" in readme
     assert "python3 tasks.py test" in readme
     assert "python3 tasks.py test" in ci
+
+
+def test_readme_shows_every_figure():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pngs = sorted(p.name for p in (ROOT / "figures").glob("*.png"))
+    assert len(pngs) == 10
+    for name in pngs:
+        assert f"](figures/{name})" in readme, f"README does not show figures/{name}"

@@ -24,7 +24,7 @@ def test_committed_figures_are_current(ctx, tmp_path):
     written = write_figures(ctx, tmp_path)
     names = sorted(p.name for p in written)
     assert names == sorted(p.name for p in (ROOT / "figures").iterdir() if p.suffix in (".png", ".svg"))
-    assert len(names) == 16
+    assert len(names) == 20
     for path in written:
         assert (ROOT / "figures" / path.name).read_bytes() == path.read_bytes(), f"figures/{path.name} is stale: run `python3 tasks.py build`"
 

@@ -8,7 +8,9 @@ from .baselines import ETHNIC_FILE, load_ethnic_shares
 from .claims import load_claims
 from .dataset import load_dataset, split_list
 from .gaps import Context
+from .geo import BOUNDARIES_FILE, load_boundaries
 from .problems import DataError, Problem
+from .provinces import ProvinceIndex
 from .regions import HAZARAJAT_FILE, REGIONS_FILE, load_hazarajat, load_regions
 
 
@@ -35,4 +37,7 @@ def load_context(data_dir: Path | str | None = None) -> Context:
     from .timeline import load_appointments
 
     appointments = load_appointments(ds)
-    return Context(ds=ds, regions=regions, hazarajat=hazarajat, ethnic_shares=ethnic, claims=claims, appointments=appointments)
+    index, _ = ProvinceIndex.build(ds.provinces)
+    boundaries = load_boundaries(ds.data_dir / BOUNDARIES_FILE, index, set(ds.provinces["province"]))
+    return Context(ds=ds, regions=regions, hazarajat=hazarajat, ethnic_shares=ethnic, claims=claims,
+                   appointments=appointments, boundaries=boundaries)

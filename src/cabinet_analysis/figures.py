@@ -9,20 +9,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import matplotlib.colors as mcolors
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib import patheffects
 import pandas as pd
+from matplotlib import patheffects
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path as MplPath
 
 from .choices import CodingChoice
 from .claims import evaluate_claims
 from .gaps import Context, focus_gaps, region_gaps
+from .geo import Boundaries
 from .helmandi import helmandi_counts
 from .outputs import atomic_write
+from .report import coverage_table
 from .sensitivity import focus_sensitivity
 from .timeline import timeline_gaps
 from .style import PALETTE, REGION_COLOURS, REGION_ORDER, VERDICT_COLOURS, figure_style, finish, to_bytes
 
+BASELINE_LABELS = {"population": "population", "provinces": "province (equal weight)"}
 FOCUS_LABELS = {
     "west": "West",
     "southwest": "Southwest",
@@ -67,57 +73,167 @@ def focus_lollipop(table: pd.DataFrame) -> plt.Figure:
         ax.set_yticks(y, labels)
         for yi, (gap, p) in enumerate(zip(t["gap_pp"], t["p_under"])):
             ax.annotate(f"p = {p:.3f}", (gap, yi), xytext=(-8, 8), textcoords="offset points", ha="right", fontsize=8)
-        ax.set_xlabel("gap: share of appointees minus population share (percentage points)")
+        yardstick = BASELINE_LABELS.get(str(t["baseline"].iloc[0]), "baseline") if "baseline" in t else "population"
+        ax.set_xlabel(f"gap: share of appointees minus {yardstick} share (percentage points)")
         lo = min(-20.0, float(t["gap_pp"].min()) - 3)
-        ax.set_xlim(lo, 5)
+        ax.set_xlim(lo, max(5.0, float(t["gap_pp"].max()) + 4))
         below = t.loc[t["p_under"] < 0.05, "group"].map(FOCUS_LABELS).tolist()
-        title = "Every focus group falls short of its population share" if (t["gap_pp"] < 0).all() else "Gaps of the focus groups"
+        title = f"Every focus group falls short of its {yardstick} share" if (t["gap_pp"] < 0).all() else "Gaps of the focus groups"
         title += f"; significant at 5%: {', '.join(below[::-1]) or 'none'}"
         return finish(fig, title)
 
 
-# Where a province's name goes on the map, so that names in the crowded east do not collide.
-LABEL_SIDE = {
-    "Kabul": "left", "Logar": "left", "Parwan": "left", "Wardak": "left", "Kapisa": "above", "Panjshir": "above",
-    "Laghman": "right", "Khost": "right", "Kunar": "right", "Nuristan": "above", "Baghlan": "above",
+def _region_colours(regions: pd.Series) -> dict[str, str]:
+    """The fixed colour of each region; regions of other schemes take the palette in name order."""
+    names = sorted(set(regions))
+    spare = iter([c for c in PALETTE if c not in REGION_COLOURS.values()] + PALETTE)
+    return {r: REGION_COLOURS[r] if r in REGION_COLOURS else next(spare) for r in names}
+
+
+def _pale(colour: str, amount: float = 0.72) -> tuple[float, float, float]:
+    """``colour`` blended towards white (for provinces with no appointee)."""
+    rgb = np.asarray(mcolors.to_rgb(colour))
+    return tuple(rgb + (1 - rgb) * amount)
+
+
+def _province_paths(boundaries: Boundaries) -> dict[str, MplPath]:
+    """One compound path per province (every ring of every polygon)."""
+    out = {}
+    for name, polys in boundaries.polygons.items():
+        rings = [ring for poly in polys for ring in poly]
+        out[name] = MplPath.make_compound_path(*[MplPath(r, closed=True) for r in rings])
+    return out
+
+
+def _draw_map(ax, boundaries: Boundaries, faces: dict[str, object], hatches: dict[str, str] | None = None) -> None:
+    """Fill each province with its face colour (and hatch), with white borders and an equal-area-looking aspect."""
+    hatches = hatches or {}
+    for name, path in _province_paths(boundaries).items():
+        ax.add_patch(PathPatch(path, facecolor=faces[name], edgecolor="white", lw=0.8, zorder=1))
+        if name in hatches:
+            ax.add_patch(PathPatch(path, facecolor="none", edgecolor="0.25", lw=0, hatch=hatches[name], zorder=2))
+    x0, y0, x1, y1 = boundaries.bounds()
+    ax.set_xlim(x0 - 0.2, x1 + 0.2)
+    ax.set_ylim(y0 - 0.2, y1 + 0.2)
+    ax.set_aspect(boundaries.aspect())
+    ax.set_axis_off()
+
+
+# Where a province's name goes relative to its centroid (offset in points, alignment), so that
+# names and count discs in the crowded east do not collide. Others sit below their disc.
+NAME_OFFSETS = {
+    "Kabul": (-9, 6, "right"), "Logar": (9, -4, "left"), "Khost": (9, -6, "left"), "Paktia": (-9, -8, "right"),
+    "Kapisa": (7, 5, "left"), "Panjshir": (0, 9, "center"), "Laghman": (9, 0, "left"), "Parwan": (-8, 6, "right"),
+    "Wardak": (-9, -2, "right"), "Nuristan": (0, 11, "center"), "Kunar": (9, -8, "left"), "Nangarhar": (0, -12, "center"),
 }
 
 
-def origins_map(people: pd.DataFrame, provinces: pd.DataFrame, regions: pd.DataFrame) -> plt.Figure:
-    """Bubbles at province centroids sized by the number of appointees, coloured by region.
+def _label_provinces(ax, provinces: pd.DataFrame, counts: pd.Series) -> None:
+    """Every province's name; a count in a disc on each province that has appointees."""
+    halo = [patheffects.withStroke(linewidth=2.2, foreground="white")]
+    for row in provinces.itertuples(index=False):
+        k = int(counts.get(row.province, 0))
+        if k:
+            ax.annotate(str(k), (row.lon, row.lat), ha="center", va="center", fontsize=9, fontweight="bold", zorder=6,
+                        bbox={"boxstyle": "circle,pad=0.25", "facecolor": "white", "edgecolor": "0.2", "lw": 0.8})
+        dx, dy, ha = NAME_OFFSETS.get(row.province, (0, -11 if k else 0, "center"))
+        ax.annotate(row.province, (row.lon, row.lat), xytext=(dx, dy), textcoords="offset points",
+                    ha=ha, va="center", fontsize=6.3, color="0.15", zorder=5, path_effects=halo)
 
-    No outline is drawn (the project ships no boundary file); every province centroid is
-    marked so empty provinces are visible.
-    """
+
+def origins_map(people: pd.DataFrame, provinces: pd.DataFrame, regions: pd.DataFrame, boundaries: Boundaries,
+                what: str = "appointees") -> plt.Figure:
+    """Province choropleth: each province in its region's colour (``regions``: one scheme), full where
+    it has appointees (count in a disc) and pale where it has none; Hazarajat's whole provinces hatched."""
     counts = people.dropna(subset=["province"]).groupby("province").size()
     region = regions.set_index("province")["region"]
-    p = provinces.set_index("province")
+    colours = _region_colours(region)
+    scheme = str(regions["scheme"].iloc[0]) if "scheme" in regions.columns else ""
+    faces = {p: colours[region[p]] if counts.get(p, 0) else _pale(colours[region[p]]) for p in boundaries.polygons}
     with figure_style():
-        fig, ax = plt.subplots(figsize=(10, 6.2))
-        ax.scatter(p["lon"], p["lat"], s=12, color="0.75", zorder=1)
-        halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
-        for name, row in p.iterrows():
-            gap = 7 + 3.5 * float(np.sqrt(counts.get(name, 0)))
-            side = LABEL_SIDE.get(name, "below")
-            xy, ha, va = {"below": ((0, -gap), "center", "top"), "above": ((0, gap), "center", "bottom"),
-                          "left": ((-gap, 0), "right", "center"), "right": ((gap, 0), "left", "center")}[side]
-            ax.annotate(name, (row["lon"], row["lat"]), xytext=xy, textcoords="offset points", ha=ha, va=va,
-                        fontsize=6.5, color="0.25", zorder=5, path_effects=halo)
-        for name, k in counts.items():
-            reg = region[name]
-            ax.scatter(p.loc[name, "lon"], p.loc[name, "lat"], s=140 * k, color=REGION_COLOURS[reg], alpha=0.8, edgecolor="white", zorder=3)
-            light = reg in ("southwest", "west", "Hazarajat")
-            ax.annotate(str(k), (p.loc[name, "lon"], p.loc[name, "lat"]), ha="center", va="center", fontsize=8, fontweight="bold",
-                        color="black" if light else "white", zorder=4)
-        handles = [plt.Line2D([], [], marker="o", ls="", color=REGION_COLOURS[r], label=r, markersize=8) for r in REGION_ORDER if r in set(region)]
-        ax.legend(handles=handles, title="region (rusi scheme)", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=True)
-        ax.set_xlabel("longitude")
-        ax.set_ylabel("latitude")
-        ax.set_aspect("equal")
-        ax.set_xlim(60, 75)
-        ax.set_ylim(29, 39)
+        fig, ax = plt.subplots(figsize=(11.5, 7))
+        _draw_map(ax, boundaries, faces)
+        _label_provinces(ax, provinces, counts)
+        order = [r for r in REGION_ORDER if r in colours] + [r for r in colours if r not in REGION_ORDER]
+        handles = [Patch(facecolor=colours[r], label=r) for r in order]
+        handles.append(Patch(facecolor=_pale(PALETTE[7], 0.6), label="pale shade: province with none"))
+        ax.legend(handles=handles, title=f"region ({scheme})", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=True)
         unknown = int(people["province"].isna().sum())
-        return finish(fig, f"Where the {len(people) - unknown} appointees of known origin come from ({unknown} unknown)")
+        empty = [r for r in order if not any(counts.get(p, 0) for p in region.index[region == r])]
+        title = f"Where the {len(people) - unknown} {what} of known origin come from ({unknown} unknown)"
+        title += f"; none from: {', '.join(empty)}" if empty else ""
+        finish(fig, title)
+        fig.subplots_adjust(left=0.01, right=0.80)  # room for the legend beside the map
+        return fig
+
+
+# Where the district names of each partly-Hazarajat province go: empty ground beyond the border (lon, lat).
+CALLOUTS = {"Ghor": (60.6, 37.6), "Parwan": (70.6, 38.4), "Wardak": (70.4, 31.9), "Ghazni": (69.4, 30.2)}
+
+
+def hazarajat_map(people: pd.DataFrame, provinces: pd.DataFrame, hazarajat: pd.DataFrame, boundaries: Boundaries) -> plt.Figure:
+    """Hazarajat on the map: its whole provinces filled, provinces with Hazarajat districts hatched and
+    the districts named (no district boundaries are shipped), and where the appointees come from."""
+    counted = hazarajat[hazarajat["confidence"].isin(["high", "medium"])]
+    whole = set(counted.loc[counted["district"] == "", "province"])
+    districts = counted[counted["district"] != ""].groupby("province")["district"].agg(
+        lambda d: [name.split("|")[0] for name in d])
+    counts = people.dropna(subset=["province"]).groupby("province").size()
+    colour = REGION_COLOURS["Hazarajat"]
+    faces = {p: colour if p in whole else _pale(colour, 0.55) if p in districts.index else "0.9" for p in boundaries.polygons}
+    hatches = {p: "///" for p in districts.index}
+    with figure_style():
+        fig, ax = plt.subplots(figsize=(11.5, 7))
+        _draw_map(ax, boundaries, faces, hatches)
+        _label_provinces(ax, provinces, counts)
+        p = provinces.set_index("province")
+        for prov, names in districts.items():
+            ax.annotate(f"{prov}: " + ", ".join(names), (p.loc[prov, "lon"], p.loc[prov, "lat"]),
+                        xytext=CALLOUTS.get(prov, (p.loc[prov, "lon"], p.loc[prov, "lat"] - 1)), textcoords="data",
+                        ha="left", va="center", fontsize=7, style="italic", color="0.1", zorder=7,
+                        bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "0.6", "lw": 0.6},
+                        arrowprops={"arrowstyle": "-", "color": "0.3", "lw": 0.7, "shrinkA": 0, "shrinkB": 4})
+        handles = [Patch(facecolor=colour, label="whole province"),
+                   Patch(facecolor=_pale(colour, 0.55), hatch="///", edgecolor="0.25", label="some districts (named)"),
+                   Patch(facecolor="0.9", label="outside")]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=True, title="Hazarajat")
+        inside = int(people["hazarajat"].sum())
+        known = int(people["province"].notna().sum())
+        title = (f"None of the {known} appointees of known origin comes from Hazarajat" if inside == 0 else
+                 f"{inside} of the {known} appointees of known origin come from Hazarajat")
+        finish(fig, title + " (discs: appointees per province)")
+        fig.subplots_adjust(left=0.01, right=0.84)
+        return fig
+
+
+def coverage_figure(coverage: pd.DataFrame, evidence: pd.DataFrame) -> plt.Figure:
+    """Left: how many of the 33 have a value for each coded field. Right: the evidence rows behind
+    each field, by confidence."""
+    fields = list(coverage["field"])[::-1]
+    c = coverage.set_index("field").loc[fields]
+    ev = evidence[evidence["field"].isin(fields)].groupby(["field", "confidence"]).size().unstack(fill_value=0)
+    ev = ev.reindex(index=fields, columns=[k for k in ("high", "medium", "low") if k in ev.columns], fill_value=0)
+    with figure_style():
+        fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 4.6), sharey=True)
+        y = np.arange(len(fields))
+        a1.barh(y, c["known"], color=PALETTE[0], label="known")
+        a1.barh(y, c["unknown"], left=c["known"], color="0.85", label="unknown")
+        for yi, (k, u) in enumerate(zip(c["known"], c["unknown"])):
+            a1.annotate(f"{k}", (k, yi), xytext=(-4, 0), textcoords="offset points", ha="right", va="center", fontsize=8, color="white")
+        a1.set_yticks(y, fields)
+        a1.set_xlim(0, int(c["known"].iloc[0] + c["unknown"].iloc[0]))
+        a1.set_xlabel("appointees with a value")
+        a1.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=8, frameon=False)
+        left = np.zeros(len(fields))
+        shades = {"high": PALETTE[2], "medium": PALETTE[1], "low": PALETTE[3]}
+        for conf in ev.columns:
+            a2.barh(y, ev[conf], left=left, color=shades[conf], label=conf)
+            left += ev[conf].to_numpy()
+        a2.set_xlabel("evidence rows (codings.csv), by confidence")
+        a2.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=8, frameon=False)
+        origin = c.loc["province"]
+        title = f"Every value has a source: origin known for {origin['known']} of {origin['known'] + origin['unknown']}, tribe for {c.loc['tribe', 'known']}"
+        return finish(fig, title)
 
 
 def network_composition(people: pd.DataFrame) -> plt.Figure:
@@ -267,7 +383,9 @@ def build_all(ctx: Context) -> dict[str, plt.Figure]:
     return {
         "regions_observed_expected": regions_observed_expected(region_gaps(ctx)),
         "focus_gaps": focus_lollipop(focus_gaps(ctx)),
-        "origins_map": origins_map(ctx.people(), ctx.ds.provinces, ctx.regions[ctx.regions["scheme"] == "rusi"]),
+        "origins_map": origins_map(ctx.people(), ctx.ds.provinces, ctx.regions[ctx.regions["scheme"] == "rusi"], ctx.boundaries),
+        "hazarajat_map": hazarajat_map(ctx.people(), ctx.ds.provinces, ctx.hazarajat, ctx.boundaries),
+        "coverage": coverage_figure(coverage_table(ctx), ctx.ds.codings),
         "network_composition": network_composition(ctx.people()),
         "helmandi_networks": helmandi_rules(helmandi_counts(ctx)),
         "claims_ledger": claims_graphic(evaluate_claims(ctx, ctx.claims)),

@@ -6,7 +6,7 @@ and returns tidy DataFrames built by :mod:`cabinet_analysis.measures`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -15,6 +15,7 @@ from . import measures
 from .baselines import group_baseline, region_baseline
 from .choices import DEFAULT, HELMAND, CodingChoice, evidence_index, resolve_people
 from .dataset import Dataset
+from .geo import Boundaries
 
 FOCUS_GROUPS = ("west", "southwest", "west_or_southwest", "hazarajat", "helmandi_networks")
 
@@ -29,6 +30,7 @@ class Context:
     ethnic_shares: pd.DataFrame | None = None
     claims: pd.DataFrame | None = None
     appointments: pd.DataFrame | None = None
+    boundaries: Boundaries | None = None
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def people(self, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
@@ -81,6 +83,24 @@ def whole_table_tests(ctx: Context, choice: CodingChoice = DEFAULT, draws: int =
             }
         ]
     )
+
+
+def whole_table_grid(ctx: Context, schemes, baselines) -> pd.DataFrame:
+    """:func:`whole_table_tests` for every scheme and baseline named (default switches otherwise)."""
+    frames = [whole_table_tests(ctx, replace(DEFAULT, scheme=s, baseline=b)) for s in schemes for b in baselines]
+    return pd.concat(frames, ignore_index=True)
+
+
+def focus_gaps_compared(ctx: Context, choices, groups=FOCUS_GROUPS) -> pd.DataFrame:
+    """Focus-group gaps under several codings, one block per choice, labelled by the switches that
+    differ from the default (``coding``)."""
+    columns = ["coding", "group", "observed", "n", "n_unknown", "expected", "gap_pp", "p_under", "ids"]
+    frames = []
+    for choice in choices:
+        t = focus_gaps(ctx, choice)
+        changed = [f"{k}={v}" for k, v in asdict(choice).items() if getattr(DEFAULT, k) != v]
+        frames.append(t[t["group"].isin(groups)].assign(coding=", ".join(changed) or "default"))
+    return pd.concat(frames, ignore_index=True)[columns]
 
 
 def focus_gaps(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFrame:

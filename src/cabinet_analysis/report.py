@@ -12,7 +12,7 @@ from .choices import DEFAULT, CodingChoice
 from .claims import evaluate_claims
 from .helmandi import helmandi_counts, helmandi_ties
 from .timeline import timeline_gaps
-from .gaps import Context, focus_gaps, region_gaps, whole_table_tests
+from .gaps import Context, focus_gaps, region_gaps, whole_table_grid
 from .sensitivity import focus_sensitivity, summarise
 
 FORMATS = ("text", "csv", "markdown", "json")
@@ -43,10 +43,7 @@ def gap_report(ctx: Context) -> dict[str, pd.DataFrame]:
         "focus_gaps_provinces_baseline": focus_gaps(ctx, ctx_choice(baseline="provinces")),
         "region_gaps_rusi": region_gaps(ctx),
         "region_gaps_unama": region_gaps(ctx, ctx_choice(scheme="unama")),
-        "whole_table_tests": pd.concat(
-            [whole_table_tests(ctx, ctx_choice(scheme=s, baseline=b)) for s in ("rusi", "unama") for b in ("population", "provinces")],
-            ignore_index=True,
-        ),
+        "whole_table_tests": whole_table_grid(ctx, ("rusi", "unama"), ("population", "provinces")),
         "sensitivity": summarise(sens),
         "ethnic_gaps": ethnic_gaps(ctx.people(), ctx.ethnic_shares),
         "helmandi_ties": helmandi_ties(ctx).drop(columns=["note"]),
@@ -108,7 +105,10 @@ def _markdown(t: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def show(table: pd.DataFrame, name: str = "", width: int = 60) -> None:
-    """Print a table as plain, rounded text (deterministic notebook output, no HTML)."""
-    with pd.option_context("display.max_colwidth", width, "display.width", 250, "display.max_rows", 200):
-        print(_shown(name, table).to_string(index=False))
+def present(table: pd.DataFrame, name: str = "") -> pd.DataFrame:
+    """A table as the report shows it (its columns and rounding for ``name``), with a fresh index.
+
+    In a notebook, make it the cell's value: Jupyter renders it as an HTML table
+    and keeps a plain-text form beside it (which nbval compares).
+    """
+    return _shown(name, table).reset_index(drop=True)

@@ -29,7 +29,7 @@ NETWORKS = (
 )
 
 CONFIDENCES = ("high", "medium", "low")
-SOURCE_KINDS = ("official", "un_list", "news", "analysis", "encyclopedia")
+SOURCE_KINDS = ("official", "un_list", "news", "analysis", "encyclopedia", "dataset")
 
 # Fields a row of codings.csv may carry evidence for. The first group mirrors
 # columns of appointees.csv; the second is evidence kept only in the long table.
