@@ -2,7 +2,7 @@
 """Two-command entry point for a fresh machine that has only Python 3.11+.
 
     python3 tasks.py build   # install (first time), validate the data, write reports, figures, notebooks
-    python3 tasks.py test    # install (first time), run the whole test suite
+    python3 tasks.py test    # install (first time), run the whole test suite (ruff, CITATION.cff, pytest with nbval)
 
 The first run creates ``.venv`` from the locked dependencies in ``uv.lock``
 (with the uv installer, itself pinned below), so every machine, CI included,
@@ -19,7 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 UV_VERSION = "0.13.9"
+CFFCONVERT_VERSION = "2.0.0"  # validates CITATION.cff; its pins conflict with the lock, so it lives in its own venv
 BOOTSTRAP = ROOT / ".cache" / "bootstrap"
+CFFCONVERT = ROOT / ".cache" / "cffconvert"
 VENV = ROOT / ".venv"
 
 
@@ -60,6 +62,15 @@ def run(args: list[str]) -> int:
     return subprocess.run(args, cwd=ROOT, env=_env()).returncode
 
 
+def validate_citation() -> int:
+    """`cffconvert --validate` from a throw-away venv of its own (created once, then reused)."""
+    exe = _bin(CFFCONVERT, "cffconvert")
+    if not exe.exists():
+        venv.create(CFFCONVERT, with_pip=True)
+        subprocess.run([str(_bin(CFFCONVERT, "python")), "-m", "pip", "install", "--quiet", f"cffconvert=={CFFCONVERT_VERSION}"], check=True)
+    return run([str(exe), "--validate", "-i", "CITATION.cff"])
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"build", "test"}:
         print(__doc__, file=sys.stderr)
@@ -68,6 +79,10 @@ def main(argv: list[str]) -> int:
     if argv[0] == "build":
         cli = str(_bin(VENV, "cabinet-analysis"))
         return run([cli, "build", *argv[1:]]) or run([cli, "notebooks"])
+    if len(argv) == 1:  # the whole suite: lint and citation first, then every test
+        status = run([str(_bin(VENV, "ruff")), "check", "--quiet", "src", "tests", "tasks.py"]) or validate_citation()
+        if status:
+            return status
     return run([str(_bin(VENV, "pytest")), *argv[1:]])
 
 

@@ -21,7 +21,7 @@ def test_report_json_has_every_table(tables):
     data = json.loads(render(tables, "json"))
     assert list(data) == [
         "focus_gaps", "focus_gaps_provinces_baseline", "region_gaps_rusi", "region_gaps_unama",
-        "whole_table_tests", "sensitivity", "ethnic_gaps", "helmandi_ties", "helmandi_counts", "claims_ledger", "timeline",
+        "whole_table_tests", "sensitivity", "ethnic_gaps", "ethnic_sensitivity", "helmandi_ties", "helmandi_counts", "claims_ledger", "timeline",
     ]
     focus = {row["group"]: row for row in data["focus_gaps"]}
     assert focus["west"]["observed"] == 0 and focus["west"]["p_under"] == 0.0376
@@ -46,9 +46,9 @@ def test_unknown_format_is_refused():
     assert "--format must be one of: text, csv, markdown, json" in result.stderr
 
 
-def test_build_writes_reports(tmp_path):
+def test_build_writes_reports(data_copy, tmp_path):
     out = tmp_path / "out"
-    result = runner.invoke(app, ["build", "--out", str(out), "--no-figures"])
+    result = runner.invoke(app, ["build", str(data_copy), "--out", str(out), "--no-figures"])
     assert result.exit_code == 0, result.output
     assert "Mohammad Hassan Akhund" in result.stdout  # the summary table of the 33
     assert sorted(p.name for p in out.iterdir()) == ["report.csv", "report.json", "report.md", "report.txt", "summary.txt"]

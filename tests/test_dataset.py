@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cabinet_analysis.dataset import EVIDENCED_COLUMNS, split_list
+from cabinet_analysis.data.provinces import ProvinceIndex
+from cabinet_analysis.report import ethnicity_counts
+from cabinet_analysis.wide import appointees_table
 
 POSTS = {
     "mohammad_hassan_akhund": "Prime Minister",
@@ -44,19 +46,19 @@ POSTS = {
 
 
 def test_exactly_the_33_in_announcement_order(ctx):
-    a = ctx.ds.appointees
+    a = ctx.first_round
     assert len(a) == 33
-    assert list(a["id"]) == list(POSTS)
+    assert list(a["person_id"]) == list(POSTS)
     assert list(a["seq"]) == list(range(1, 34))
-    assert a["id"].is_unique
+    assert a["person_id"].is_unique
 
 
 def test_posts_as_announced(ctx):
-    assert dict(zip(ctx.ds.appointees["id"], ctx.ds.appointees["post"])) == POSTS
+    assert dict(zip(ctx.first_round["person_id"], ctx.first_round["post"])) == POSTS
 
 
 def test_tier_counts(ctx):
-    counts = ctx.ds.appointees["tier"].value_counts().to_dict()
+    counts = ctx.first_round["tier"].value_counts().to_dict()
     assert counts == {
         "minister": 19,
         "deputy_minister": 7,
@@ -68,67 +70,93 @@ def test_tier_counts(ctx):
 
 
 def test_all_announced_on_7_september(ctx):
-    assert set(ctx.ds.appointees["announced_on"].dt.strftime("%Y-%m-%d")) == {"2021-09-07"}
+    assert set(ctx.first_round["announced_on"].dt.strftime("%Y-%m-%d")) == {"2021-09-07"}
 
 
-def test_every_coded_value_has_evidence_whose_source_exists(ctx):
-    """Re-checks the loader's rule independently: a codings row with the same field and
-    value (and basis, for origin) exists for every non-empty value, and its source is listed."""
-    a, c = ctx.ds.appointees, ctx.ds.codings
-    sources = set(ctx.ds.sources["source_id"])
-    assert set(c["source_id"]) <= sources
+def test_posts_live_only_in_appointments(ctx):
+    assert not ctx.ds.evidence["field"].isin(["post", "announced_on", "tier"]).any()
+    assert "post" not in ctx.ds.persons.columns
+
+
+def test_every_default_value_rests_on_evidence(ctx):
+    """Re-checks the reading rule independently: every value of the wide table is the value of at
+    least one evidence row of medium or high confidence with the same field (and basis, for origin)."""
+    a = appointees_table(ctx)
+    e = ctx.ds.evidence[ctx.ds.evidence["confidence"].isin(["high", "medium"])]
     checked = 0
-    for p in a.itertuples(index=False):
-        ev = c[c["appointee_id"] == p.id]
-        for col in EVIDENCED_COLUMNS:
-            value = getattr(p, col)
-            if pd.isna(value):
+    for row in a.itertuples(index=False):
+        ev = e[e["person_id"] == row.person_id]
+        wanted = [(f, getattr(row, f)) for f in ("province", "district", "ethnicity", "tribe", "network", "guantanamo", "un_1988_ref")]
+        wanted += [("network", n) for n in row.affiliations.split(";") if n]
+        wanted += [("emirate_1996_2001", p) for p in row.emirate_1996_2001.split(";") if p]
+        for field, value in wanted:
+            if not value:
                 continue
-            if col == "announced_on":
-                value = value.strftime("%Y-%m-%d")
-            if col == "guantanamo":
-                value = "true" if value else "false"
-            rows = ev[(ev["field"] == col) & (ev["value"].str.casefold() == str(value).casefold())]
-            if col in ("province", "district"):
-                rows = rows[rows["basis"] == p.origin_basis]
-            assert len(rows) >= 1, (p.id, col, value)
+            rows = ev[(ev["field"] == field) & (ev["value"].str.casefold() == value.casefold())]
+            if field in ("province", "district"):
+                rows = rows[rows["basis"] == row.origin_basis]
+            assert len(rows) >= 1, (row.person_id, field, value)
             checked += 1
-        for item in split_list(p.affiliations if isinstance(p.affiliations, str) else ""):
-            assert ((ev["field"] == "network") & (ev["value"] == item)).any(), (p.id, item)
-    assert checked == 33 + 33 + 24 + 15 + 33 + 15 + 21 + 4 + 19 + 18  # post, announced_on, province, ... emirate
+    assert checked == 24 + 17 + 13 + 16 + 21 + 4 + 19 + 9 + 45  # fields, then affiliations and posts
 
 
 def test_coverage_of_coded_fields(ctx):
-    a = ctx.ds.appointees
-    known = {col: int(a[col].notna().sum()) for col in ["province", "district", "ethnicity", "tribe", "network", "un_1988_ref", "emirate_1996_2001"]}
-    assert known == {"province": 24, "district": 15, "ethnicity": 33, "tribe": 15, "network": 21, "un_1988_ref": 19, "emirate_1996_2001": 18}
-    assert int(a["guantanamo"].eq(True).sum()) == 4
-    assert sorted(a.loc[a["guantanamo"].eq(True), "id"]) == ["abdul_haq_wasiq", "khairullah_khairkhwa", "mohammad_fazl", "noorullah_noori"]
+    a = appointees_table(ctx)
+    known = {col: int((a[col] != "").sum()) for col in ["province", "district", "ethnicity", "tribe", "network", "un_1988_ref", "emirate_1996_2001"]}
+    assert known == {"province": 24, "district": 17, "ethnicity": 13, "tribe": 16, "network": 21, "un_1988_ref": 19, "emirate_1996_2001": 18}
+    assert int((a["guantanamo"] == "true").sum()) == 4
+    assert sorted(a.loc[a["guantanamo"] == "true", "person_id"]) == ["abdul_haq_wasiq", "khairullah_khairkhwa", "mohammad_fazl", "noorullah_noori"]
 
 
 def test_origin_basis_matches_province(ctx):
-    a = ctx.ds.appointees
-    assert (a["province"].isna() == a["origin_basis"].eq("unknown")).all()
-    assert a["origin_basis"].value_counts().to_dict() == {"birth": 20, "unknown": 9, "family": 4}
+    a = appointees_table(ctx)
+    assert ((a["province"] == "") == (a["origin_basis"] == "unknown")).all()
+    assert a["origin_basis"].value_counts().to_dict() == {"birth": 21, "unknown": 9, "family": 3}
 
 
-def test_ethnicity_counts_match_published_30_2_1(ctx):
-    """USIP and SATP count 30 Pashtuns, 2 Tajiks and 1 Uzbek among the 33."""
-    assert ctx.ds.appointees["ethnicity"].value_counts().to_dict() == {"Pashtun": 30, "Tajik": 2, "Uzbek": 1}
+def test_ethnicity_direct_and_imputed(ctx):
+    """Direct evidence names 13 ethnicities; the published 30/2/1 count would fill 20 more, recorded as imputed."""
+    t = ethnicity_counts(ctx).set_index("ethnicity")
+    assert t["direct"].to_dict() == {"Pashtun": 10, "Tajik": 2, "Nuristani": 0, "Uzbek": 1, "unknown": 20}
+    assert t["imputed"].to_dict() == {"Pashtun": 29, "Tajik": 2, "Nuristani": 1, "Uzbek": 1, "unknown": 0}
+    e = ctx.ds.evidence
+    assert int((e["confidence"] == "imputed").sum()) == 30
+    assert set(e.loc[e["confidence"] == "imputed", "field"]) == {"ethnicity"}
+
+
+def test_a_count_never_overrides_an_explicit_claim(ctx):
+    """Khalid Hanafi: one weak source says Nuristani; the cabinet-wide count would say Pashtun."""
+    from dataclasses import replace
+
+    from cabinet_analysis.choices import DEFAULT
+
+    a = ctx.appointees(replace(DEFAULT, ethnicity="imputed")).set_index("person_id")
+    assert a.loc["khalid_hanafi", "ethnicity"] == "Nuristani"
+    assert pd.isna(ctx.appointees().set_index("person_id").loc["khalid_hanafi", "ethnicity"])
 
 
 def test_competing_values_are_kept(ctx):
-    c = ctx.ds.codings
-    muttaqi = c[(c["appointee_id"] == "amir_khan_muttaqi") & (c["field"] == "province")]
+    e = ctx.ds.evidence
+    muttaqi = e[(e["person_id"] == "amir_khan_muttaqi") & (e["field"] == "province")]
     assert {(v, b) for v, b in zip(muttaqi["value"], muttaqi["basis"])} >= {("Helmand", "birth"), ("Paktia", "family")}
-    hanafi = c[(c["appointee_id"] == "abdul_salam_hanafi") & (c["field"] == "province")]
+    hanafi = e[(e["person_id"] == "abdul_salam_hanafi") & (e["field"] == "province")]
     assert set(hanafi["value"]) == {"Jowzjan", "Faryab"}
-    # The UN entry gives Hamidullah Akhundzada two alternative birthplaces: the wide table leaves him unknown.
-    hamid = c[(c["appointee_id"] == "hamidullah_akhundzada") & (c["field"] == "province")]
+    # The UN entry gives Hamidullah Akhundzada two alternative birthplaces: the default reading leaves him unknown.
+    hamid = e[(e["person_id"] == "hamidullah_akhundzada") & (e["field"] == "province")]
     assert set(hamid["value"]) == {"Helmand", "Kandahar"}
-    a = ctx.ds.appointees.set_index("id")
-    assert pd.isna(a.loc["hamidullah_akhundzada", "province"])
-    assert a.loc["hamidullah_akhundzada", "origin_basis"] == "unknown"
+    a = appointees_table(ctx).set_index("person_id")
+    assert a.loc["hamidullah_akhundzada", ["province", "origin_basis"]].tolist() == ["", "unknown"]
+    # Sirajuddin Haqqani: four alternative UN birthplaces, so unknown by birth (Paktia by family).
+    assert a.loc["sirajuddin_haqqani", ["province", "origin_basis"]].tolist() == ["", "unknown"]
+
+
+def test_justice_minister_from_his_ministry_biography(ctx):
+    a = appointees_table(ctx).set_index("person_id")
+    assert a.loc["abdul_hakim_sharaee", ["province", "origin_basis", "tribe"]].tolist() == ["Khost", "birth", "Laken"]
+    e = ctx.ds.evidence
+    bio = e[(e["person_id"] == "abdul_hakim_sharaee") & e["source_id"].str.startswith("moj_sharaee_bio")]
+    assert set(bio["source_id"]) == {"moj_sharaee_bio_en", "moj_sharaee_bio_en2", "moj_sharaee_bio_dr"}
+    assert (ctx.ds.sources.set_index("source_id").loc[sorted(set(bio["source_id"])), "url"].str.contains("moj.gov.af")).all()
 
 
 def test_provinces_table(ctx):
@@ -141,25 +169,29 @@ def test_provinces_table(ctx):
 
 
 def test_spelling_variants_resolve(ctx):
-    from cabinet_analysis.provinces import ProvinceIndex
-
     index, clashes = ProvinceIndex.build(ctx.ds.provinces)
     assert clashes == []
     assert index.resolve("Hilmand") == "Helmand"
     assert index.resolve("sar-i-pul") == "Sar-e Pol"
     assert index.resolve("Maidan Wardak") == "Wardak"
+    assert index.resolve("Ghanzi") == "Ghazni"
     assert index.resolve("Atlantis") is None
 
 
-def test_public_loaders_return_typed_frames():
-    from cabinet_analysis.dataset import load_appointees, load_codings, load_provinces, load_sources
+def test_one_key_and_one_separator_everywhere(ctx):
+    import csv
+    from pathlib import Path
 
-    a = load_appointees()
-    assert len(a) == 33 and str(a["seq"].dtype) == "Int64" and str(a["guantanamo"].dtype) == "boolean"
-    assert a["announced_on"].dtype.kind == "M"
-    c = load_codings()
-    assert {"appointee_id", "field", "value", "basis", "source_id", "confidence", "note", "line"} <= set(c.columns)
-    s = load_sources()
-    assert s["source_id"].is_unique and set(s["kind"]) <= {"official", "un_list", "news", "analysis", "encyclopedia", "dataset"}
-    p = load_provinces()
-    assert len(p) == 34 and p["population_nsia_2021_22"].dtype == "int64" and p["lat"].dtype == float
+    data = Path(ctx.ds.data_dir)
+    for path in data.glob("*.csv"):
+        header = next(csv.reader(path.open(encoding="utf-8")))
+        assert not {"id", "appointee_id", "notes"} & set(header), path.name
+        assert "|" not in path.read_text(encoding="utf-8").replace("\\|", ""), f"{path.name} uses | as a separator"
+
+
+def test_typed_frames(ctx):
+    ds = ctx.ds
+    assert ds.appointments["announced_on"].dtype.kind == "M" and str(ds.appointments["seq"].dtype) == "Int64"
+    assert {"person_id", "field", "value", "basis", "source_id", "confidence", "note", "line", "kind"} <= set(ds.evidence.columns)
+    assert ds.sources["source_id"].is_unique and set(ds.sources["kind"]) <= {"official", "un_list", "news", "analysis", "encyclopedia", "dataset"}
+    assert len(ds.provinces) == 34 and ds.provinces["population_nsia_2021_22"].dtype == "int64" and ds.provinces["lat"].dtype == float

@@ -8,16 +8,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cabinet_analysis.geo import BOUNDARIES_FILE, geojson_text, load_boundaries, topojson_to_geojson
-from cabinet_analysis.problems import DataError
-from cabinet_analysis.provinces import ProvinceIndex
+from cabinet_analysis.data.boundaries import BOUNDARIES_FILE, geojson_text, load_boundaries, topojson_to_geojson
+from cabinet_analysis.data.problems import DataError
+from cabinet_analysis.data.provinces import ProvinceIndex
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "geo" / "geoBoundaries-AFG-ADM1_simplified.topojson"
 
 
 def test_34_provinces_each_once_every_ring_closed(ctx):
-    b = ctx.boundaries
+    b = ctx.ds.boundaries
     assert sorted(b.polygons) == sorted(ctx.ds.provinces["province"])
     assert len(b.polygons) == 34
     for name, polys in b.polygons.items():
@@ -37,13 +37,13 @@ def test_every_feature_joins_through_the_spellings(ctx):
 def test_centroids_fall_inside_their_province_bounds(ctx):
     """The join is right if each province's centroid (provinces.csv) lies within its own polygon's box."""
     for row in ctx.ds.provinces.itertuples():
-        ring = np.concatenate([r for p in ctx.boundaries.polygons[row.province] for r in p])
+        ring = np.concatenate([r for p in ctx.ds.boundaries.polygons[row.province] for r in p])
         assert ring[:, 0].min() <= row.lon <= ring[:, 0].max(), row.province
         assert ring[:, 1].min() <= row.lat <= ring[:, 1].max(), row.province
 
 
 def test_aspect_is_right_for_the_latitude(ctx):
-    assert ctx.boundaries.aspect() == pytest.approx(1 / np.cos(np.radians(34.2)), abs=0.01)
+    assert ctx.ds.boundaries.aspect() == pytest.approx(1 / np.cos(np.radians(34.2)), abs=0.01)
 
 
 def test_toy_topology_decodes_arcs_transform_and_reversal():

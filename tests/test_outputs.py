@@ -34,5 +34,5 @@ def test_palette_is_seaborns_colorblind():
 
     from cabinet_analysis.style import PALETTE
 
-    as_hex = ["#%02x%02x%02x" % tuple(round(c * 255) for c in col) for col in sns.color_palette("colorblind")]
+    as_hex = ["#" + "".join(f"{round(c * 255):02x}" for c in col) for col in sns.color_palette("colorblind")]
     assert PALETTE == as_hex

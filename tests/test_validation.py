@@ -1,9 +1,17 @@
-"""Bad input: every broken file gets exact messages naming file, line and column, exit 2, no traceback."""
+"""Bad input: every failure class in tests/broken/cases/ is rejected by `validate` with exit 2 and
+the exact messages (file:line:column), with no traceback; and `build` then writes nothing.
+
+Each case file describes edits of a scratch copy of data/ and the messages expected. A message may
+name a line through a mark: ``{bad}`` is the physical line (after every edit) of the row an edit
+marked ``mark = "bad"``, found again by its content, so cases survive re-coding of the data.
+"""
 
 from __future__ import annotations
 
 import csv
+import io
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -12,170 +20,110 @@ from typer.testing import CliRunner
 from cabinet_analysis.cli import app
 
 BROKEN = Path(__file__).parent / "broken"
+CASES = sorted((BROKEN / "cases").glob("*.toml"))
 runner = CliRunner()
 
 
-def edit_cell(folder: Path, filename: str, match: dict, column: str, value: str) -> None:
-    path = folder / filename
+def _read(path: Path) -> tuple[list[str], list[dict]]:
     with path.open(newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-        fields = list(rows[0].keys())
-    hits = [r for r in rows if all(r[k] == v for k, v in match.items())]
-    assert len(hits) == 1, f"{match} matched {len(hits)} rows"
-    hits[0][column] = value
-    write(path, fields, rows)
+        reader = csv.DictReader(fh)
+        return list(reader.fieldnames), list(reader)
 
 
-def write(path: Path, fields: list[str], rows: list[dict]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+def _write(path: Path, fields: list[str], rows: list[dict], blank_before: dict | None = None, count: int = 0) -> None:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    w.writeheader()
+    for row in rows:
+        if blank_before and all(row.get(k) == v for k, v in blank_before.items()):
+            buf.write("\n" * count)
+        w.writerow(row)
+    path.write_text(buf.getvalue(), encoding="utf-8", newline="")
 
 
-def drop_column(folder: Path, filename: str, column: str) -> None:
-    path = folder / filename
-    with path.open(newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    fields = [f for f in rows[0] if f != column]
-    write(path, fields, [{k: r[k] for k in fields} for r in rows])
+def _matches(row: dict, where: dict) -> bool:
+    return all(row.get(k) == v for k, v in where.items())
 
 
-def duplicate_row(folder: Path, filename: str, index: int) -> None:
-    path = folder / filename
-    with path.open(newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    rows.append(dict(rows[index]))
-    rows[-1]["seq"] = "34" if "seq" in rows[-1] else rows[-1].get("seq")
-    write(path, list(rows[0]), rows)
+def _line_of(path: Path, row: dict) -> int:
+    """Physical line on which ``row`` (all its cells) starts in ``path``."""
+    text = path.read_text(encoding="utf-8").replace("\x00", "")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader)
+    start = reader.line_num + 1
+    want = [row[h].replace("\x00", "") for h in header]
+    for cells in reader:
+        line, start = start, reader.line_num + 1
+        if cells == want:
+            return line
+    raise AssertionError(f"row not found in {path.name}")
 
 
-MUTTAQI = {"id": "amir_khan_muttaqi"}  # line 7 of appointees.csv
-
-CASES = {
-    "missing_column": (
-        lambda d: drop_column(d, "appointees.csv", "tribe"),
-        ["appointees.csv:1:tribe: required column is missing"],
-    ),
-    "unknown_province": (
-        lambda d: edit_cell(d, "appointees.csv", MUTTAQI, "province", "Atlantis"),
-        [
-            "appointees.csv:7:province: unknown province 'Atlantis' (not a name or spelling variant in provinces.csv)",
-        ],
-    ),
-    "spelling_variant_is_accepted": (
-        lambda d: edit_cell(d, "appointees.csv", MUTTAQI, "province", "Hilmand"),
-        [],
-    ),
-    "duplicate_id": (
-        lambda d: duplicate_row(d, "appointees.csv", 5),
-        [
-            "appointees.csv: expected 33 appointees, found 34",
-            "appointees.csv:35:id: duplicate id 'amir_khan_muttaqi' (first on line 7)",
-        ],
-    ),
-    "value_without_evidence": (
-        lambda d: edit_cell(d, "appointees.csv", MUTTAQI, "tribe", "Kharoti"),
-        ["appointees.csv:7:tribe: value 'Kharoti' has no evidence in codings.csv (need a row with appointee_id=amir_khan_muttaqi, field=tribe, value=Kharoti)"],
-    ),
-    "unknown_source": (
-        lambda d: edit_cell(d, "codings.csv", {"appointee_id": "amir_khan_muttaqi", "field": "province", "value": "Helmand", "basis": "birth", "source_id": "mfa_muttaqi"}, "source_id", "nowhere_2021"),
-        ["codings.csv:{line}:source_id: unknown source 'nowhere_2021' (not in sources.csv)"],
-    ),
-    "bad_boolean": (
-        lambda d: edit_cell(d, "appointees.csv", MUTTAQI, "guantanamo", "yes"),
-        ["appointees.csv:7:guantanamo: 'yes' must be one of: true, false (or empty)"],
-    ),
-    "bad_date": (
-        lambda d: edit_cell(d, "appointees.csv", MUTTAQI, "announced_on", "2021-09-31"),
-        [
-            "appointees.csv:7:announced_on: '2021-09-31' is not a real calendar date",
-        ],
-    ),
-    "stray_whitespace": (
-        lambda d: edit_cell(d, "appointees.csv", MUTTAQI, "ethnicity", "Pashtun "),
-        [
-            "appointees.csv:7:ethnicity: 'Pashtun ' must be one of: Pashtun, Tajik, Hazara, Uzbek, Turkmen, Aimaq, Baloch, Nuristani, Pashai, Arab, Other (or empty)",
-            "appointees.csv:7:ethnicity: value 'Pashtun ' has leading or trailing whitespace",
-        ],
-    ),
-    "empty_file": (
-        lambda d: shutil.copy(BROKEN / "empty.csv", d / "sources.csv"),
-        ["sources.csv: file is empty; expected a header line"],
-    ),
-    "utf8_bom": (
-        lambda d: shutil.copy(BROKEN / "bom.csv", d / "appointees.csv"),
-        ["appointees.csv:1: file starts with a UTF-8 byte-order mark (BOM); save it as plain UTF-8"],
-    ),
-    "malformed_csv": (
-        lambda d: shutil.copy(BROKEN / "malformed.csv", d / "sources.csv"),
-        ["sources.csv:2: malformed CSV: unexpected end of data"],
-    ),
-    "unknown_tier": (
-        lambda d: edit_cell(d, "appointees.csv", MUTTAQI, "tier", "cabinet"),
-        ["appointees.csv:7:tier: 'cabinet' must be one of: prime_minister, deputy_prime_minister, minister, acting_head_of_agency, deputy_minister, other_senior"],
-    ),
-    "appointment_of_unknown_person": (
-        lambda d: edit_cell(d, "appointments.csv", {"person_id": "qalandar_ebad"}, "person_id", "nobody_known"),
-        ["appointments.csv:{appt_line}:person_id: unknown person 'nobody_known' (not in appointees.csv or people.csv)"],
-    ),
-    "appointee_without_first_round": (
-        lambda d: edit_cell(d, "appointments.csv", {"person_id": "noor_jalal", "announced_on": "2021-09-07"}, "announced_on", "2021-09-08"),
-        ["appointments.csv: noor_jalal (one of the 33) has no 2021-09-07 appointment"],
-    ),
-    "people_coding_without_evidence": (
-        lambda d: edit_cell(d, "people.csv", {"id": "qalandar_ebad"}, "tribe", "Kharoti"),
-        ["people.csv:{people_line}:tribe: value 'Kharoti' has no evidence in codings.csv (need a row with appointee_id=qalandar_ebad, field=tribe, value=Kharoti)"],
-    ),
-    "origin_basis_without_province": (
-        lambda d: edit_cell(d, "appointees.csv", {"id": "nurullah_munir"}, "origin_basis", "birth"),
-        ["appointees.csv:9:origin_basis: must be 'unknown' exactly when province is empty"],
-    ),
-}
+def apply(case: dict, folder: Path) -> dict[str, int]:
+    marked: dict[str, tuple[Path, dict]] = {}
+    for edit in case.get("edit", []):
+        path = folder / edit["file"]
+        op = edit["op"]
+        if op == "copy":
+            shutil.copy(BROKEN / edit["from"], path)
+            continue
+        fields, rows = _read(path)
+        hits = [r for r in rows if _matches(r, edit.get("where", edit.get("before", {})))]
+        assert hits, f"{edit} matched no row"
+        if op in ("set", "find"):
+            assert edit.get("all") or len(hits) == 1, f"{edit} matched {len(hits)} rows"
+            for r in hits:
+                r.update(edit.get("set", {}))
+        elif op == "delete":
+            rows = [r for r in rows if not _matches(r, edit["where"])]
+        elif op == "duplicate":
+            copy = {**hits[0], **edit.get("set", {})}
+            rows.append(copy)
+            hits = [copy]
+        elif op == "rename":
+            fields = [edit["new"] if f == edit["old"] else f for f in fields]
+            rows = [{(edit["new"] if k == edit["old"] else k): v for k, v in r.items()} for r in rows]
+        if op == "blank_lines":
+            _write(path, fields, rows, edit["before"], edit["count"])
+        else:
+            _write(path, fields, rows)
+        if "mark" in edit:
+            marked[edit["mark"]] = (path, dict(hits[-1]))
+    return {name: _line_of(path, row) for name, (path, row) in marked.items()}
 
 
-def line_of(folder: Path, filename: str, column: str, value: str) -> int:
-    with (folder / filename).open(newline="", encoding="utf-8") as fh:
-        for i, row in enumerate(csv.DictReader(fh), start=2):
-            if row[column] == value:
-                return i
-    raise AssertionError(f"{value} not found in {filename}")
-
-
-def codings_line(folder: Path) -> int:
-    with (folder / "codings.csv").open(newline="", encoding="utf-8") as fh:
-        for i, row in enumerate(csv.DictReader(fh), start=2):
-            if row["source_id"] == "nowhere_2021":
-                return i
-    raise AssertionError("edited row not found")
-
-
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_validate_reports_exact_problems(case, data_copy):
-    mutate, expected = CASES[case]
-    mutate(data_copy)
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_validate_reports_exact_problems(path, data_copy):
+    case = tomllib.loads(path.read_text(encoding="utf-8"))
+    lines = apply(case, data_copy)
+    expected = [e.format(**lines) for e in case["expected"]]
     result = runner.invoke(app, ["validate", str(data_copy)])
     assert "Traceback" not in result.output
     if not expected:
         assert result.exit_code == 0, result.output
         return
-    expected = [e.format(line=codings_line(data_copy)) if "{line}" in e else e for e in expected]
-    expected = [e.format(appt_line=line_of(data_copy, "appointments.csv", "person_id", "nobody_known")) if "{appt_line}" in e else e for e in expected]
-    expected = [e.format(people_line=line_of(data_copy, "people.csv", "id", "qalandar_ebad")) if "{people_line}" in e else e for e in expected]
-    lines = result.stderr.strip().splitlines()
-    assert result.exit_code == 2
-    assert lines[:-1] == sorted(expected, key=_sort_key)
-    assert lines[-1] == f"{len(expected)} problem(s) found; nothing was written."
+    got = result.stderr.strip().splitlines()
+    assert result.exit_code == 2, result.output
+    assert got[:-1] == sorted(expected, key=_sort_key)
+    assert got[-1] == f"{len(expected)} problem(s) found; nothing was written."
+
+
+def test_every_case_is_described():
+    assert len(CASES) >= 27
+    for path in CASES:
+        case = tomllib.loads(path.read_text(encoding="utf-8"))
+        assert case["description"] and "expected" in case, path.name
 
 
 def _sort_key(message: str):
-    """Problems print sorted by file, line, column, message (see problems.Problem)."""
+    """Problems print sorted by file, line, column, message (see data.problems.Problem)."""
     file, rest = message.split(":", 1)
     head = rest.split(":", 2)
     if head[0].isdigit():
-        line, column, text = int(head[0]), (head[1] if len(head) == 3 else ""), head[-1].strip()
-        if len(head) == 2:
-            column, text = "", head[1].strip()
+        line = int(head[0])
+        column, text = (head[1], head[2].strip()) if len(head) == 3 else ("", head[1].strip())
+    elif len(head) >= 2 and " " not in head[0]:
+        line, column, text = 0, head[0], ":".join(head[1:]).strip()
     else:
         line, column, text = 0, "", rest.strip()
     return (file, line, column, text)
@@ -184,18 +132,20 @@ def _sort_key(message: str):
 def test_validate_passes_on_shipped_data():
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("ok: 33 appointees, ")
+    assert result.stdout.startswith("ok: ") and "(33 appointees of 7 September 2021)" in result.stdout
 
 
 def test_build_writes_nothing_on_bad_data(data_copy, tmp_path):
-    edit_cell(data_copy, "appointees.csv", MUTTAQI, "guantanamo", "yes")
+    apply(tomllib.loads((BROKEN / "cases" / "bad_boolean.toml").read_text()), data_copy)
+    before = (data_copy / "appointees.csv").read_bytes()
     out = tmp_path / "out"
-    result = runner.invoke(app, ["build", str(data_copy), "--out", str(out)])
+    result = runner.invoke(app, ["build", str(data_copy), "--out", str(out), "--figures-dir", str(tmp_path / "figs")])
     assert result.exit_code == 2
-    assert not out.exists()
+    assert not out.exists() and not (tmp_path / "figs").exists()
+    assert (data_copy / "appointees.csv").read_bytes() == before
 
 
 def test_missing_folder_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["validate", str(tmp_path / "nope")])
     assert result.exit_code == 2
-    assert "appointees.csv: file not found" in result.stderr
+    assert result.stderr.startswith("datapackage.json: file not found")

@@ -12,16 +12,13 @@ estimate across sources; :func:`ethnic_gaps` tests against each level by name.
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import replace
 
 import pandas as pd
 
-from .csvfile import read_csv_strict
-from .dataset import default_data_dir
-from .problems import DataError, Problem
+from .choices import BASELINES, DEFAULT, ETHNICITY_RULES
 
-REGION_BASELINES = ("population", "provinces")
-ETHNIC_FILE = "ethnic_shares.csv"
+REGION_BASELINES = BASELINES
 ETHNIC_LEVELS = ("low", "central", "high")
 
 
@@ -57,33 +54,13 @@ def group_baseline(provinces: pd.DataFrame, province_set: set[str], baseline: st
     return float(weights[weights.index.isin(province_set)].sum())
 
 
-def load_ethnic_shares(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Tidy table ``group, low, central, high, source_ids, note`` (shares in [0, 1])."""
-    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
-    cols = ["group", "low", "central", "high", "source_ids", "note"]
-    frame, problems = read_csv_strict(data_dir / ETHNIC_FILE, cols)
-    if frame is None:
-        raise DataError(problems)
-    for line, row in frame.iterrows():
-        try:
-            lo, mid, hi = (float(row[c]) for c in ETHNIC_LEVELS)
-        except ValueError:
-            problems.append(Problem(ETHNIC_FILE, line, "low", "low, central and high must be numbers"))
-            continue
-        if not 0 <= lo <= mid <= hi <= 1:
-            problems.append(Problem(ETHNIC_FILE, line, "central", "need 0 <= low <= central <= high <= 1"))
-    if problems:
-        raise DataError(problems)
-    out = frame.reset_index(drop=True)
-    for c in ETHNIC_LEVELS:
-        out[c] = out[c].astype(float)
-    return out
-
-
 def ethnic_gaps(people: pd.DataFrame, shares: pd.DataFrame) -> pd.DataFrame:
     """Per ethnic group: observed count among appointees of known ethnicity, and
     expected count, gap and exact under/over-representation p-values at the
-    low, central and high estimate of the group's population share."""
+    low, central and high estimate of the group's population share.
+
+    ``people`` is read under one ``ethnicity`` switch (see :func:`ethnic_sensitivity`
+    for both); ``n_unknown`` says how many are left out for want of evidence."""
     from . import measures
 
     known = people["ethnicity"].dropna()
@@ -93,7 +70,8 @@ def ethnic_gaps(people: pd.DataFrame, shares: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for g in shares.itertuples(index=False):
         k = int(observed.get(g.group, 0))
-        row = {"group": g.group, "observed": k, "n": n, "share": k / n if n else float("nan")}
+        row = {"group": g.group, "observed": k, "n": n, "n_unknown": int(people["ethnicity"].isna().sum()),
+               "share": k / n if n else float("nan")}
         for level in ETHNIC_LEVELS:
             v = float(getattr(g, level))
             row[f"expected_{level}"] = n * v
@@ -102,3 +80,14 @@ def ethnic_gaps(people: pd.DataFrame, shares: pd.DataFrame) -> pd.DataFrame:
         row["gap_pp_central"] = 100 * (row["share"] - g.central)
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def ethnic_sensitivity(ctx, groups=("Hazara",)) -> pd.DataFrame:
+    """The ethnic gaps of ``groups`` under each ``ethnicity`` switch (direct evidence only, or with
+    imputed values) at each level of the population share: the ethnic part of the sensitivity grid."""
+    frames = []
+    for rule in ETHNICITY_RULES:
+        t = ethnic_gaps(ctx.appointees(replace(DEFAULT, ethnicity=rule)), ctx.ds.ethnic_shares)
+        frames.append(t[t["group"].isin(groups)].assign(ethnicity=rule))
+    cols = ["ethnicity", "group", "observed", "n", "n_unknown"] + [f"{m}_{lvl}" for lvl in ETHNIC_LEVELS for m in ("expected", "p_under")]
+    return pd.concat(frames, ignore_index=True)[cols]

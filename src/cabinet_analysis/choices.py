@@ -1,48 +1,72 @@
-"""Coding choices: where sources disagree, which value the analysis uses.
+"""Coding choices, and the one rule that reads a value out of the evidence.
 
-The wide table ``appointees.csv`` holds one value per person and field (the
-project's default reading). ``codings.csv`` keeps every competing value with
-its source and basis. A :class:`CodingChoice` says how to pick among them, and
-:func:`resolve_people` returns one tidy row per appointee under that choice.
+``evidence.csv`` keeps every competing value with its source, basis and
+confidence. :func:`read_field` picks among them, by one rule implemented once:
+
+1. keep the candidate rows at or above a confidence floor;
+2. under ``prefer="un_list"``, if any candidate comes from the UN sanctions
+   list, keep only those (the list's own reading: its alternatives tie);
+3. group them by value (case ignored); rank the values by their best
+   confidence, then by the summed confidence of the sources that agree
+   (high 3, medium 2, low 1), then by the best source kind (official, UN list,
+   analysis, news, encyclopedia, dataset);
+4. the top value wins; if two values tie on every count, the value is unknown.
+
+Origins try the bases in order (birth, then family; or the reverse) and stop at
+the first basis that has candidates: a tie there leaves the origin unknown
+rather than falling back. A :class:`CodingChoice` sets the order, the
+preference, the floors and the other switches. The default reading
+(``origin="as_coded"``: birth first, medium floor) is what ``build`` writes to
+``appointees.csv``, so the wide table and the analysis can never disagree.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections import defaultdict
 from dataclasses import asdict, dataclass, fields
 
 import pandas as pd
 
 from . import vocab
-from .dataset import Dataset, split_list
-from .regions import HAZARAJAT, SCHEMES_WITH_HAZARAJAT_REGION, hazarajat_places, in_hazarajat
+from .regions import hazarajat_places, in_hazarajat
 
 ORIGINS = ("as_coded", "birth", "family")
 PREFERENCES = ("confidence", "un_list")
 HELMANDI_RULES = ("network", "any_network", "tribe", "tribe_and_helmand", "helmand_origin")
-HELMANDI_TRIBES = ("Ishaqzai", "Alizai")
-HELMAND = "Helmand"
+ETHNICITY_RULES = ("direct", "imputed")
+SCHEMES = ("rusi", "rusi_farah_southwest", "unama", "isaf")
+BASELINES = ("population", "provinces")
 
-_CONFIDENCE_RANK = {c: i for i, c in enumerate(vocab.CONFIDENCES)}
-_KIND_RANK = {"official": 0, "un_list": 1, "analysis": 2, "news": 3, "encyclopedia": 4}
+CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2, "imputed": 3}
+CONFIDENCE_WEIGHT = {"high": 3, "medium": 2, "low": 1, "imputed": 0}
+KIND_RANK = {"official": 0, "un_list": 1, "analysis": 2, "news": 3, "encyclopedia": 4, "dataset": 5}
+MEDIUM, LOW = "medium", "low"
+# Fields read as a list (every value at the floor, best first) rather than one value.
+LIST_FIELDS = ("emirate_1996_2001",)
 
 
 @dataclass(frozen=True)
 class CodingChoice:
     """One combination of coding switches.
 
-    - ``origin``: ``as_coded`` uses the wide table; ``birth`` uses the birthplace
-      where a source gives one, else the family origin; ``family`` the reverse.
-    - ``prefer``: among competing values of the same basis, ``confidence`` takes
-      the highest-confidence row (ties: official, UN list, analysis, news,
-      encyclopedia); ``un_list`` takes a UN sanctions-list row first.
-      Applies to origin and tribe whenever ``origin`` is not ``as_coded``.
+    - ``origin``: ``as_coded`` is the default reading (birthplace where a source
+      of medium or high confidence gives one, else family origin); ``birth`` and
+      ``family`` put that basis first and also admit low-confidence rows, for
+      origin, district and tribe.
+    - ``prefer``: ``confidence`` ranks values as in the module docstring;
+      ``un_list`` reads what the UN sanctions list says wherever it says
+      anything (its alternatives then tie, leaving the value unknown). Applies
+      to origin and tribe when ``origin`` is not ``as_coded``.
     - ``helmandi``: who counts as a member of the Helmandi Ishaqzai/Alizai
-      networks: ``network`` (coded network membership), ``tribe`` (Ishaqzai or
-      Alizai by tribe, wherever from), ``tribe_and_helmand`` (those tribes and
-      origin in Helmand), ``helmand_origin`` (origin in Helmand, any tribe).
-    - ``scheme``: the region scheme (a scheme name in ``data/regions.csv``).
-    - ``baseline``: the baseline name (see :mod:`cabinet_analysis.baselines`).
+      networks: ``network`` (main network coded ``helmandi``), ``any_network``
+      (any network membership), ``tribe`` (Ishaqzai or Alizai), ``tribe_and_helmand``
+      (those tribes and origin in Helmand), ``helmand_origin`` (origin in Helmand).
+    - ``scheme``: the region scheme of ``regions.csv``.
+    - ``baseline``: the yardstick (see :mod:`cabinet_analysis.baselines`).
+    - ``ethnicity``: ``direct`` uses only evidence about the person (medium
+      floor); ``imputed`` also admits low-confidence direct evidence and, for a
+      person with no direct evidence at all, a value imputed from a group count.
     """
 
     origin: str = "as_coded"
@@ -50,21 +74,28 @@ class CodingChoice:
     helmandi: str = "network"
     scheme: str = "rusi"
     baseline: str = "population"
+    ethnicity: str = "direct"
 
     def __post_init__(self) -> None:
-        for name, allowed in (("origin", ORIGINS), ("prefer", PREFERENCES), ("helmandi", HELMANDI_RULES)):
+        for name, allowed in (("origin", ORIGINS), ("prefer", PREFERENCES), ("helmandi", HELMANDI_RULES),
+                              ("scheme", SCHEMES), ("baseline", BASELINES), ("ethnicity", ETHNICITY_RULES)):
             if getattr(self, name) not in allowed:
-                raise ValueError(f"{name} must be one of {allowed}, not {getattr(self, name)!r}")
+                raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {getattr(self, name)!r}")
 
     def label(self) -> str:
         return ", ".join(f"{k}={v}" for k, v in asdict(self).items())
+
+    def reading(self) -> CodingChoice:
+        """The switches that change how persons are read (not the baseline)."""
+        return CodingChoice(self.origin, self.prefer, self.helmandi, self.scheme, BASELINES[0], self.ethnicity)
 
 
 DEFAULT = CodingChoice()
 
 
-def all_choices(schemes: list[str], baselines: list[str]) -> list[CodingChoice]:
-    """Every distinct combination of switches (``prefer`` only matters when origin is not as_coded)."""
+def all_choices(schemes, baselines) -> list[CodingChoice]:
+    """Every distinct combination of the origin, prefer, helmandi, scheme and baseline switches
+    (``prefer`` only matters when origin is not as_coded; ``ethnicity`` has its own tables)."""
     out = []
     for origin, prefer, helmandi, scheme, baseline in itertools.product(ORIGINS, PREFERENCES, HELMANDI_RULES, schemes, baselines):
         if origin == "as_coded" and prefer != PREFERENCES[0]:
@@ -77,149 +108,151 @@ def choice_fields() -> list[str]:
     return [f.name for f in fields(CodingChoice)]
 
 
-def evidence_index(ds: Dataset) -> dict[tuple[str, str], list[dict]]:
-    """codings.csv grouped by (appointee_id, field), each row with its source kind and line."""
-    kinds = dict(zip(ds.sources["source_id"], ds.sources["kind"]))
-    index: dict[tuple[str, str], list[dict]] = {}
-    for row in ds.codings.itertuples(index=False):
-        rec = {
-            "value": str(row.value),
-            "basis": "" if row.basis is pd.NA else str(row.basis),
-            "confidence": str(row.confidence),
-            "kind": kinds.get(row.source_id, ""),
-            "source_id": str(row.source_id),
-            "line": int(row.line),
-        }
-        index.setdefault((row.appointee_id, row.field), []).append(rec)
-    return index
+# --- the rule -------------------------------------------------------------------------------
+
+Candidate = tuple  # (value, basis, confidence, kind, source_id, line)
 
 
-def _rank_key(rec: dict, prefer: str) -> tuple:
-    conf = _CONFIDENCE_RANK[rec["confidence"]]
-    kind = _KIND_RANK.get(rec["kind"], 9)
-    if prefer == "un_list":
-        return (rec["kind"] != "un_list", conf, kind, rec["line"])
-    return (conf, kind, rec["line"])
+def evidence_index(evidence: pd.DataFrame) -> dict[tuple[str, str], list[Candidate]]:
+    """evidence.csv grouped by (person_id, field), rows in file order."""
+    index: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
+    cols = ["person_id", "field", "value", "basis", "confidence", "kind", "source_id", "line"]
+    for pid, field, value, basis, conf, kind, sid, line in evidence[cols].itertuples(index=False, name=None):
+        index[(pid, field)].append((value, basis, conf, kind, sid, int(line)))
+    return dict(index)
 
 
-def _best(cand: list[dict], prefer: str) -> str | None:
-    """Value of the best-ranked candidate, or None when candidates of the top rank disagree."""
-    ranked = sorted(cand, key=lambda r: _rank_key(r, prefer))
-    top = _rank_key(ranked[0], prefer)[:-1]
-    if len({r["value"] for r in ranked if _rank_key(r, prefer)[:-1] == top}) > 1:
+def rank_values(cands: list[Candidate], prefer: str = "confidence") -> list[tuple[str, tuple]]:
+    """Distinct values (first spelling in file order) with their rank keys, best first."""
+    if prefer == "un_list" and any(c[3] == "un_list" for c in cands):
+        cands = [c for c in cands if c[3] == "un_list"]
+    groups: dict[str, list[Candidate]] = {}
+    for c in cands:
+        groups.setdefault(c[0].casefold(), []).append(c)
+    ranked = []
+    for rows in groups.values():
+        key = (min(CONFIDENCE_RANK[r[2]] for r in rows), -sum(CONFIDENCE_WEIGHT[r[2]] for r in rows),
+               min(KIND_RANK.get(r[3], 9) for r in rows))
+        ranked.append((min(rows, key=lambda r: r[5])[0], key))
+    return sorted(ranked, key=lambda vk: vk[1])
+
+
+def best_value(cands: list[Candidate], prefer: str = "confidence") -> str | None:
+    """The top-ranked value, or None when there is none or two values tie on every count."""
+    ranked = rank_values(cands, prefer)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
-    return ranked[0]["value"]
+    return ranked[0][0]
 
 
-def pick(index: dict, pid: str, field: str, bases: tuple[str, ...], prefer: str) -> tuple[str | None, str | None]:
-    """Best value of ``field`` for ``pid``, trying each basis in turn ("" = any basis).
+def _at_floor(cands: list[Candidate], floor: str) -> list[Candidate]:
+    limit = CONFIDENCE_RANK[floor]
+    return [c for c in cands if CONFIDENCE_RANK[c[2]] <= limit]
 
-    When the best candidates of a basis tie (same rank, different values, as with
-    a UN entry giving two alternative birthplaces) the value is unknown: the
-    function returns (None, None) rather than guess, and does not fall back.
+
+def read_origin(index: dict, pid: str, bases: tuple[str, ...], prefer: str, floor: str) -> tuple[str | None, str | None, str | None]:
+    """(province, basis, district) of ``pid``: the first basis with candidates decides.
+
+    The district is read at the same basis, only from sources that name that
+    same province and no other at that basis, so a district never lands in the
+    wrong province.
     """
-    rows = index.get((pid, field), [])
+    rows = _at_floor(index.get((pid, "province"), []), floor)
     for basis in bases:
-        cand = rows if basis == "" else [r for r in rows if r["basis"] == basis]
-        if cand:
-            value = _best(cand, prefer)
-            return (value, basis or None) if value is not None else (None, None)
-    return None, None
+        cand = [r for r in rows if r[1] == basis]
+        if not cand:
+            continue
+        province = best_value(cand, prefer)
+        if province is None:
+            return None, None, None
+        by_source: dict[str, set[str]] = {}
+        for r in cand:
+            by_source.setdefault(r[4], set()).add(r[0])
+        ok = {sid for sid, provs in by_source.items() if provs == {province}}
+        districts = [r for r in _at_floor(index.get((pid, "district"), []), floor) if r[1] == basis and r[4] in ok]
+        return province, basis, best_value(districts, prefer)
+    return None, None, None
 
 
-def pick_district(index: dict, pid: str, province: str, basis: str, prefer: str) -> str | None:
-    """Best district for ``pid`` at ``basis``, from sources that name exactly ``province``
-    (and no other province) at that basis, so a district never lands in the wrong province."""
-    provinces_by_source: dict[str, set[str]] = {}
-    for r in index.get((pid, "province"), []):
-        if r["basis"] == basis:
-            provinces_by_source.setdefault(r["source_id"], set()).add(r["value"])
-    ok = {sid for sid, provs in provinces_by_source.items() if provs == {province}}
-    cand = [r for r in index.get((pid, "district"), []) if r["basis"] == basis and r["source_id"] in ok]
-    return _best(cand, prefer) if cand else None
+def read_field(index: dict, pid: str, field: str, prefer: str = "confidence", floor: str = MEDIUM) -> str | None:
+    """One value of a single-valued field (not an origin) under the rule."""
+    return best_value(_at_floor(index.get((pid, field), []), floor), prefer)
 
 
-def resolve_people(
-    ds: Dataset,
-    regions: pd.DataFrame,
-    hazarajat: pd.DataFrame,
-    choice: CodingChoice = DEFAULT,
-    index: dict | None = None,
-    persons: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """One row per person under ``choice``: origin, region, focus-group flags.
+def read_list(index: dict, pid: str, field: str, floor: str = MEDIUM) -> list[str]:
+    """Every value of a field at the floor, best first (networks, posts held)."""
+    return [v for v, _ in rank_values(_at_floor(index.get((pid, field), []), floor))]
 
-    ``persons`` defaults to the 33 appointees; the timeline passes everyone holding
-    a post on a date (with their post and tier then). Columns: id, seq, name, tier,
-    post, province, district, origin_basis, region, ethnicity, tribe, networks
-    (list), hazarajat, helmandi.
-    """
-    persons = ds.appointees if persons is None else persons
-    index = evidence_index(ds) if index is None else index
-    region_map = regions[regions["scheme"] == choice.scheme].set_index("province")["region"].to_dict()
-    if not region_map:
-        raise ValueError(f"unknown region scheme {choice.scheme!r}")
+
+def read_ethnicity(index: dict, pid: str, rule: str) -> str | None:
+    rows = index.get((pid, "ethnicity"), [])
+    direct = [r for r in rows if r[2] != "imputed"]
+    if rule == "direct":
+        return best_value(_at_floor(direct, MEDIUM))
+    if direct:
+        return best_value(_at_floor(direct, LOW))
+    return best_value([r for r in rows if r[2] == "imputed"])
+
+
+def read_person(index: dict, pid: str, choice: CodingChoice = DEFAULT) -> dict:
+    """Every coded field of one person under ``choice`` (None = unknown)."""
+    if choice.origin == "as_coded":
+        bases, prefer, floor = ("birth", "family"), PREFERENCES[0], MEDIUM
+    else:
+        bases = ("birth", "family") if choice.origin == "birth" else ("family", "birth")
+        prefer, floor = choice.prefer, LOW
+    province, basis, district = read_origin(index, pid, bases, prefer, floor)
+    network = read_field(index, pid, "network")  # the main network; a tie leaves it unknown
+    networks = ([network] if network else []) + [n for n in read_list(index, pid, "network") if n != network]
+    guantanamo = read_field(index, pid, "guantanamo")
+    return {
+        "province": province,
+        "origin_basis": basis or "unknown",
+        "district": district,
+        "ethnicity": read_ethnicity(index, pid, choice.ethnicity),
+        "tribe": read_field(index, pid, "tribe", prefer, floor),
+        "network": network,
+        "networks": networks,
+        "guantanamo": None if guantanamo is None else guantanamo == "true",
+        "un_1988_ref": read_field(index, pid, "un_1988_ref"),
+        "emirate_1996_2001": read_list(index, pid, "emirate_1996_2001"),
+    }
+
+
+def resolve(persons: pd.DataFrame, index: dict, regions: pd.DataFrame, hazarajat: pd.DataFrame,
+            choice: CodingChoice = DEFAULT) -> pd.DataFrame:
+    """One row per person of ``persons`` (a frame with ``person_id``; other columns are kept)
+    under ``choice``, with origin, region, ethnicity, tribe, networks and the focus-group flags
+    ``hazarajat`` and ``helmandi``."""
+    region_map = dict(zip(*regions.loc[regions["scheme"] == choice.scheme, ["province", "region"]].T.to_numpy()))
     places = hazarajat_places(hazarajat)
     rows = []
-    for person in persons.itertuples(index=False):
-        pid = person.id
-        if choice.origin == "as_coded":
-            province, district = _na(person.province), _na(person.district)
-            basis = person.origin_basis
-            tribe = _na(person.tribe)
-        else:
-            order = ("birth", "family") if choice.origin == "birth" else ("family", "birth")
-            province, basis = pick(index, pid, "province", order, choice.prefer)
-            district = None
-            if basis is not None:
-                district = pick_district(index, pid, province, basis, choice.prefer)
-            basis = basis or "unknown"
-            tribe, _ = pick(index, pid, "tribe", ("",), choice.prefer)
-        networks = [n for n in [_na(person.network)] + split_list(_na(person.affiliations) or "") if n]
-        in_hz = in_hazarajat(province, district, places)
-        if province is None:
+    for pid in persons["person_id"]:
+        r = read_person(index, pid, choice)
+        in_hz = in_hazarajat(r["province"], r["district"], places)
+        if r["province"] is None:
             region = None
-        elif in_hz and choice.scheme in SCHEMES_WITH_HAZARAJAT_REGION:
-            region = HAZARAJAT
+        elif in_hz and choice.scheme in vocab.RUSI_SCHEMES:
+            region = vocab.HAZARAJAT
         else:
-            region = region_map[province]
-        rows.append(
-            {
-                "id": pid,
-                "seq": int(person.seq) if "seq" in persons.columns and pd.notna(person.seq) else None,
-                "name": person.name,
-                "tier": person.tier,
-                "post": person.post,
-                "province": province,
-                "district": district,
-                "origin_basis": basis,
-                "region": region,
-                "ethnicity": _na(person.ethnicity),
-                "tribe": tribe,
-                "networks": networks,
-                "hazarajat": in_hz,
-                "helmandi": is_helmandi(networks, tribe, province, choice.helmandi),
-            }
-        )
-    return pd.DataFrame(rows)
+            region = region_map[r["province"]]
+        r.update(region=region, hazarajat=in_hz, helmandi=is_helmandi(r["network"], r["networks"], r["tribe"], r["province"], choice.helmandi))
+        rows.append(r)
+    resolved = pd.DataFrame(rows, index=persons.index)
+    return pd.concat([persons, resolved], axis=1).reset_index(drop=True)
 
 
-def is_helmandi(networks: list[str], tribe: str | None, province: str | None, rule: str) -> bool:
+def is_helmandi(network: str | None, networks: list[str], tribe: str | None, province: str | None, rule: str) -> bool:
     """Membership of the Helmandi Ishaqzai/Alizai networks under ``rule`` (see CodingChoice)."""
-    tribal = isinstance(tribe, str) and any(t.casefold() in tribe.casefold() for t in HELMANDI_TRIBES)
+    tribal = isinstance(tribe, str) and any(t.casefold() in tribe.casefold() for t in vocab.HELMANDI_TRIBES)
     if rule == "network":
-        return bool(networks) and networks[0] == "helmandi"
+        return network == "helmandi"
     if rule == "any_network":
         return "helmandi" in networks
     if rule == "tribe":
         return tribal
     if rule == "tribe_and_helmand":
-        return tribal and province == HELMAND
+        return tribal and province == vocab.HELMAND
     if rule == "helmand_origin":
-        return province == HELMAND
+        return province == vocab.HELMAND
     raise ValueError(f"unknown helmandi rule {rule!r}")
-
-
-def _na(value):
-    return None if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
-

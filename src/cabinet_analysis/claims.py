@@ -9,45 +9,31 @@ with the switches that move it named.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from .baselines import REGION_BASELINES
 from .choices import DEFAULT, CodingChoice, all_choices, choice_fields
-from .csvfile import read_csv_strict
-from .dataset import default_data_dir, split_list
-from .gaps import Context, focus_gaps
-from .problems import DataError, Problem
-from .sensitivity import RUSI_SCHEMES, movers
+from .context import Context
+from .gaps import focus_gaps
+from .sensitivity import movers
+from .vocab import FIRST_ROUND, HAZARAJAT, RUSI_SCHEMES
 
-CLAIMS_FILE = "claims.csv"
-CLAIM_COLUMNS = ["claim_id", "place", "claim", "test", "group", "expected", "note"]
-TESTS = ("appointee_count", "group_empty", "group_only", "persons_absent", "announcement_date", "only_empty_regions", "later_appointment", "not_testable")
 # Tests that read no coded origin or network: their result is the same under every choice.
 CHOICE_FREE_TESTS = ("appointee_count", "persons_absent", "announcement_date", "later_appointment")
 SUPPORTED, CONTRADICTED, SENSITIVE, UNTESTABLE = "supported", "contradicted", "sensitive to coding", "not testable with this data"
 
 
-def load_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
-    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
-    frame, problems = read_csv_strict(data_dir / CLAIMS_FILE, CLAIM_COLUMNS)
-    if frame is None:
-        raise DataError(problems)
-    for line, row in frame.iterrows():
-        if row["test"] not in TESTS:
-            problems.append(Problem(CLAIMS_FILE, line, "test", f"{row['test']!r} must be one of: {', '.join(TESTS)}"))
-    if problems:
-        raise DataError(problems)
-    return frame.reset_index(drop=True)
+def split_list(value: str) -> list[str]:
+    """The items of a ``;``-separated cell."""
+    return [item.strip() for item in value.split(";") if item.strip()]
 
 
 def _names(ctx: Context) -> dict[str, str]:
-    """Lower-cased name and every variant -> appointee id."""
+    """Lower-cased name and every variant of the 33 -> person id."""
     out = {}
-    for p in ctx.ds.appointees.itertuples():
-        for name in [p.name] + split_list(p.name_variants if isinstance(p.name_variants, str) else ""):
-            out[name.casefold()] = p.id
+    for pid, name, variants in ctx.first_round[["person_id", "name", "name_variants"]].itertuples(index=False, name=None):
+        for n in [name] + split_list(variants):
+            out[n.casefold()] = pid
     return out
 
 
@@ -55,7 +41,7 @@ def _evaluate_one(ctx: Context, claim: pd.Series, choice: CodingChoice, focus: p
     """(holds, figure, ids) for one claim under one choice."""
     test, group, expected = claim["test"], claim["group"], claim["expected"]
     if test == "appointee_count":
-        n = len(ctx.ds.appointees)
+        n = len(ctx.first_round)
         return n == int(expected), f"{n} appointees", ""
     if test in ("group_empty", "group_only"):
         row = focus.set_index("group").loc[group]
@@ -69,30 +55,31 @@ def _evaluate_one(ctx: Context, claim: pd.Series, choice: CodingChoice, focus: p
         found = [n for n in wanted if n.casefold() in names]
         return not found, f"{len(found)} of {len(wanted)} spellings found among the 33", ";".join(names[f.casefold()] for f in found)
     if test == "later_appointment":
-        a = ctx.appointments
-        later = a[(a["person_id"] == group) & (a["announced_on"] > pd.Timestamp("2021-09-07"))]
+        a = ctx.ds.appointments
+        later = a[(a["person_id"] == group) & (a["announced_on"] > pd.Timestamp(FIRST_ROUND))]
         hit = later[later["post"].str.contains(expected, case=False, regex=False)]
         if hit.empty:
             return False, "no such later appointment in appointments.csv", group
         first = hit.iloc[0]
         return True, f"{first['post']}, announced {first['announced_on']:%Y-%m-%d}", group
     if test == "announcement_date":
-        dates = sorted({d.strftime("%Y-%m-%d") for d in ctx.ds.appointees["announced_on"]})
+        dates = sorted({d.strftime("%Y-%m-%d") for d in ctx.first_round["announced_on"]})
         return dates == [expected], "announced on " + ", ".join(dates), ""
     if test == "only_empty_regions":
-        people = ctx.people(choice)
+        people = ctx.appointees(choice)
         exceptions = set(split_list(group))
-        counted = people[~people["id"].isin(exceptions)]
-        regions = set(ctx.regions.loc[ctx.regions["scheme"] == choice.scheme, "region"])
+        counted = people[~people["person_id"].isin(exceptions)]
+        regions = set(ctx.ds.regions.loc[ctx.ds.regions["scheme"] == choice.scheme, "region"])
         if choice.scheme in RUSI_SCHEMES:
-            regions.add("Hazarajat")
+            regions.add(HAZARAJAT)
         empty = sorted(regions - set(counted["region"].dropna()))
         return empty == sorted(split_list(expected)), "regions with no appointee: " + (", ".join(empty) or "none"), ""
     raise ValueError(f"unknown test {test!r}")
 
 
-def evaluate_claims(ctx: Context, claims: pd.DataFrame, schemes=RUSI_SCHEMES, baselines=REGION_BASELINES) -> pd.DataFrame:
+def evaluate_claims(ctx: Context, claims: pd.DataFrame | None = None, schemes=RUSI_SCHEMES, baselines=REGION_BASELINES) -> pd.DataFrame:
     """The ledger: one row per claim with its figure (default coding), verdict and sensitivity."""
+    claims = ctx.ds.claims if claims is None else claims
     choices = all_choices(list(schemes), list(baselines))
     focus_by_choice = {c: focus_gaps(ctx, c) for c in choices}
     rows, detail = [], []
@@ -123,4 +110,4 @@ def _base(claim: pd.Series) -> dict:
     return {"claim_id": claim["claim_id"], "place": claim["place"], "claim": claim["claim"]}
 
 
-__all__ = ["evaluate_claims", "load_claims", "choice_fields"]
+__all__ = ["evaluate_claims", "choice_fields"]

@@ -1,19 +1,25 @@
-"""The ``cabinet-analysis`` command: validate, summary, report, build."""
+"""The ``cabinet-analysis`` command: validate, summary, report, figures, build, notebooks.
+
+Exit status: 0 on success; 2 when the data are bad (one ``file:line:column:
+message`` per problem, and nothing written).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from .problems import DataError
+from . import paths
+from .data import DataError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Sourced data and representation gaps of the Taliban caretaker government of 7 September 2021.")
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Sourced data and representation gaps of the Taliban caretaker government of 7 September 2021. "
+                       "Exit status 2: bad data (file:line:column messages; nothing written).")
 
-DataDir = typer.Argument(None, help="Data folder (default: the repository's data/).", show_default=False)
+DataDir = typer.Argument(None, help="Data folder (default: the repository's data/, or the copy shipped with the package).", show_default=False)
 
 
 def _fail(exc: DataError) -> None:
@@ -23,7 +29,7 @@ def _fail(exc: DataError) -> None:
     raise typer.Exit(2)
 
 
-def _context(path: Optional[Path]):
+def _context(path: Path | None):
     """The validated data folder, or the list of problems and exit status 2."""
     from .context import load_context
 
@@ -34,18 +40,18 @@ def _context(path: Optional[Path]):
 
 
 @app.command()
-def validate(path: Optional[Path] = DataDir) -> None:
+def validate(path: Path | None = DataDir) -> None:
     """Check every data file and the links between them; exit 2 on any problem."""
-    ctx = _context(path)
-    a = ctx.ds.appointees
+    ds = _context(path).ds
     typer.echo(
-        f"ok: {len(a)} appointees, {len(ctx.ds.people)} later appointees, {len(ctx.appointments)} appointments, "
-        f"{len(ctx.ds.codings)} codings, {len(ctx.ds.sources)} sources, {len(ctx.ds.provinces)} provinces in {ctx.ds.data_dir}"
+        f"ok: {len(ds.persons)} persons ({len(ds.first_round())} appointees of 7 September 2021), "
+        f"{len(ds.appointments)} appointments, {len(ds.evidence)} evidence rows, {len(ds.sources)} sources, "
+        f"{len(ds.provinces)} provinces in {ds.data_dir}"
     )
 
 
 @app.command()
-def summary(path: Optional[Path] = DataDir) -> None:
+def summary(path: Path | None = DataDir) -> None:
     """Print the 33 appointees and the coverage of each coded field."""
     from .report import coverage_table, render, summary_table
 
@@ -55,7 +61,7 @@ def summary(path: Optional[Path] = DataDir) -> None:
 
 @app.command()
 def report(
-    path: Optional[Path] = DataDir,
+    path: Path | None = DataDir,
     format: str = typer.Option("text", "--format", "-f", help="text, csv, markdown or json"),
 ) -> None:
     """Print the gap tables, the sensitivity summary and the claims ledger."""
@@ -68,57 +74,65 @@ def report(
     sys.stdout.write(render(gap_report(ctx), format))
 
 
-REPO = Path(__file__).resolve().parents[2]
-
-
 @app.command()
 def build(
-    path: Optional[Path] = DataDir,
-    out: Path = typer.Option(REPO / "reports", help="Folder for the report files."),
-    figures_dir: Path = typer.Option(REPO / "figures", "--figures-dir", help="Folder for the figures."),
+    path: Path | None = DataDir,
+    out: Path | None = typer.Option(None, help="Folder for the report files (default: reports/)."),
+    figures_dir: Path | None = typer.Option(None, "--figures-dir", help="Folder for the figures (default: figures/)."),
     figures: bool = typer.Option(True, "--figures/--no-figures", help="Also write every figure."),
 ) -> None:
-    """The main job: validate, print the 33, write the report in every format and every figure."""
-    from .outputs import write_outputs
+    """The main job: validate, regenerate data/appointees.csv, write the report in every format and every figure."""
+    from .outputs import atomic_write, write_outputs
     from .report import coverage_table, render, summary_table
+    from .wide import FILE, appointees_csv
 
     ctx = _context(path)
     typer.echo(render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}))
-    for written in write_outputs(ctx, out):
+    wide = ctx.ds.data_dir / FILE
+    atomic_write(wide, appointees_csv(ctx))
+    typer.echo(f"wrote {wide}")
+    if paths.in_checkout() and ctx.ds.data_dir.resolve() == (paths.REPO / "data").resolve():
+        from . import codebook
+
+        doc = paths.codebook()
+        atomic_write(doc, codebook.render(doc.read_text(encoding="utf-8"), ctx.ds.data_dir).encode("utf-8"))
+        typer.echo(f"wrote {doc}")
+    for written in write_outputs(ctx, out or paths.reports_dir()):
         typer.echo(f"wrote {written}")
     if figures:
         from .figures import write_figures
 
-        for written in write_figures(ctx, figures_dir):
+        for written in write_figures(ctx, figures_dir or paths.figures_dir()):
             typer.echo(f"wrote {written}")
 
 
 @app.command()
 def figures(
-    path: Optional[Path] = DataDir,
-    out: Path = typer.Option(REPO / "figures", "--out", help="Folder for the figures."),
+    path: Path | None = DataDir,
+    out: Path | None = typer.Option(None, "--out", help="Folder for the figures (default: figures/)."),
 ) -> None:
     """Write every figure as PNG and SVG (byte-identical for the same data)."""
     from .figures import write_figures
 
     ctx = _context(path)
-    for written in write_figures(ctx, out):
+    for written in write_figures(ctx, out or paths.figures_dir()):
         typer.echo(f"wrote {written}")
 
 
 @app.command()
 def boundaries(
     source: Path = typer.Argument(..., help="A geoBoundaries ADM1 TopoJSON (e.g. ../shared/geo/geoBoundaries-AFG-ADM1_simplified.topojson)."),
-    out: Path = typer.Option(REPO / "data" / "boundaries.geojson", "--out", help="Where to write the GeoJSON."),
+    out: Path | None = typer.Option(None, "--out", help="Where to write the GeoJSON (default: data/boundaries.geojson)."),
 ) -> None:
     """Derive data/boundaries.geojson from the geoBoundaries TopoJSON (see docs/codebook.md)."""
     import json
 
-    from .geo import geojson_text, topojson_to_geojson
+    from .data.boundaries import BOUNDARIES_FILE, geojson_text, topojson_to_geojson
     from .outputs import atomic_write
 
-    atomic_write(out, geojson_text(topojson_to_geojson(json.loads(source.read_text(encoding="utf-8")))).encode("utf-8"))
-    typer.echo(f"wrote {out}")
+    target = out or paths.data_dir() / BOUNDARIES_FILE
+    atomic_write(target, geojson_text(topojson_to_geojson(json.loads(source.read_text(encoding="utf-8")))).encode("utf-8"))
+    typer.echo(f"wrote {target}")
 
 
 @app.command()

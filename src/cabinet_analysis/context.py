@@ -1,43 +1,57 @@
-"""One call to load and cross-check everything the analysis reads from a data folder."""
+"""The analysis context: the validated dataset and a memoised reader of persons under a coding.
+
+``Context`` is frozen and holds one thing, the :class:`~cabinet_analysis.data.Dataset`.
+Reading the 33 under a :class:`~cabinet_analysis.choices.CodingChoice` is memoised
+per choice (the baseline does not change how persons are read); callers get a copy,
+and nothing outside this class touches the memo.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from .baselines import ETHNIC_FILE, load_ethnic_shares
-from .claims import load_claims
-from .dataset import load_dataset, split_list
-from .gaps import Context
-from .geo import BOUNDARIES_FILE, load_boundaries
-from .problems import DataError, Problem
-from .provinces import ProvinceIndex
-from .regions import HAZARAJAT_FILE, REGIONS_FILE, load_hazarajat, load_regions
+import pandas as pd
+
+from .choices import DEFAULT, CodingChoice, evidence_index, resolve
+from .data import Dataset, load_dataset
+
+
+@dataclass(frozen=True, eq=False)
+class Context:
+    """Everything the analysis reads, and the persons read under each coding."""
+
+    ds: Dataset
+    _memo: dict[CodingChoice, pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
+
+    @cached_property
+    def index(self) -> dict:
+        """The evidence grouped by person and field (built once)."""
+        return evidence_index(self.ds.evidence)
+
+    @cached_property
+    def first_round(self) -> pd.DataFrame:
+        """The 33 appointments of 7 September 2021, with names, in announcement order."""
+        names = self.ds.persons[["person_id", "name", "name_variants", "note"]]
+        return self.ds.first_round().merge(names, on="person_id", how="left")
+
+    def appointees(self, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
+        """The 33 read under ``choice``: one row each, with their post, origin, region and group flags."""
+        key = choice.reading()
+        if key not in self._memo:
+            self._memo[key] = self.resolve(self.first_round, choice)
+        return self._memo[key].copy()
+
+    def resolve(self, persons: pd.DataFrame, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
+        """Any set of persons (a frame with ``person_id``) read under ``choice``."""
+        return resolve(persons, self.index, self.ds.regions, self.ds.hazarajat, choice)
+
+    def provinces_in(self, scheme: str, region_names: set[str]) -> set[str]:
+        r = self.ds.regions[self.ds.regions["scheme"] == scheme]
+        return set(r.loc[r["region"].isin(region_names), "province"])
 
 
 def load_context(data_dir: Path | str | None = None) -> Context:
-    """Validated dataset plus region schemes, Hazarajat districts and ethnic shares.
-
-    Raises DataError listing every problem, including source ids in the
-    auxiliary tables that are missing from sources.csv.
-    """
-    ds = load_dataset(data_dir)
-    regions = load_regions(ds.provinces, ds.data_dir)
-    hazarajat = load_hazarajat(ds.provinces, ds.data_dir)
-    ethnic = load_ethnic_shares(ds.data_dir)
-    claims = load_claims(ds.data_dir)
-    known = set(ds.sources["source_id"])
-    problems = []
-    for filename, table, column in ((REGIONS_FILE, regions, "source_id"), (HAZARAJAT_FILE, hazarajat, "source_id"), (ETHNIC_FILE, ethnic, "source_ids")):
-        for i, cell in table[column].items():
-            for sid in split_list(cell):
-                if sid not in known:
-                    problems.append(Problem(filename, int(i) + 2, column, f"unknown source {sid!r} (not in sources.csv)"))
-    if problems:
-        raise DataError(problems)
-    from .timeline import load_appointments
-
-    appointments = load_appointments(ds)
-    index, _ = ProvinceIndex.build(ds.provinces)
-    boundaries = load_boundaries(ds.data_dir / BOUNDARIES_FILE, index, set(ds.provinces["province"]))
-    return Context(ds=ds, regions=regions, hazarajat=hazarajat, ethnic_shares=ethnic, claims=claims,
-                   appointments=appointments, boundaries=boundaries)
+    """The validated data folder (default: the repository's or the shipped data/) as a Context."""
+    return Context(load_dataset(data_dir))

@@ -17,10 +17,11 @@ import pandas as pd
 
 from .baselines import REGION_BASELINES
 from .choices import DEFAULT, HELMANDI_RULES, ORIGINS, PREFERENCES, CodingChoice
+from .context import Context
 from .figures import focus_lollipop, origins_map
-from .gaps import Context, focus_gaps
+from .gaps import focus_gaps
 from .report import present
-from .sensitivity import RUSI_SCHEMES
+from .vocab import RUSI_SCHEMES
 
 # The focus groups are defined on the commentary's regions, so only its schemes are offered.
 OPTIONS = {"origin": ORIGINS, "prefer": PREFERENCES, "helmandi": HELMANDI_RULES, "scheme": RUSI_SCHEMES, "baseline": REGION_BASELINES}
@@ -69,8 +70,8 @@ class Explorer:
     def map(self):
         """The origins map under the current choice (regions of the chosen scheme)."""
         choice = self.choice()
-        regions = self.ctx.regions[self.ctx.regions["scheme"] == choice.scheme]
-        return origins_map(self.ctx.people(choice), self.ctx.ds.provinces, regions, self.ctx.boundaries)
+        regions = self.ctx.ds.regions[self.ctx.ds.regions["scheme"] == choice.scheme]
+        return origins_map(self.ctx.appointees(choice), self.ctx.ds.provinces, regions, self.ctx.ds.boundaries)
 
     def lollipop(self):
         """The focus-gap lollipop under the current choice."""

@@ -19,14 +19,16 @@ from matplotlib.path import Path as MplPath
 
 from .choices import CodingChoice
 from .claims import evaluate_claims
-from .gaps import Context, focus_gaps, region_gaps
-from .geo import Boundaries
+from .context import Context
+from .data.boundaries import Boundaries
+from .gaps import focus_gaps, region_gaps
 from .helmandi import helmandi_counts
 from .outputs import atomic_write
+from .regions import hazarajat_districts, hazarajat_places
 from .report import coverage_table
 from .sensitivity import focus_sensitivity
-from .timeline import timeline_gaps
 from .style import PALETTE, REGION_COLOURS, REGION_ORDER, VERDICT_COLOURS, figure_style, finish, to_bytes
+from .timeline import timeline_gaps
 
 BASELINE_LABELS = {"population": "population", "provinces": "province (equal weight)"}
 FOCUS_LABELS = {
@@ -174,10 +176,8 @@ CALLOUTS = {"Ghor": (60.6, 37.6), "Parwan": (70.6, 38.4), "Wardak": (70.4, 31.9)
 def hazarajat_map(people: pd.DataFrame, provinces: pd.DataFrame, hazarajat: pd.DataFrame, boundaries: Boundaries) -> plt.Figure:
     """Hazarajat on the map: its whole provinces filled, provinces with Hazarajat districts hatched and
     the districts named (no district boundaries are shipped), and where the appointees come from."""
-    counted = hazarajat[hazarajat["confidence"].isin(["high", "medium"])]
-    whole = set(counted.loc[counted["district"] == "", "province"])
-    districts = counted[counted["district"] != ""].groupby("province")["district"].agg(
-        lambda d: [name.split("|")[0] for name in d])
+    whole, _ = hazarajat_places(hazarajat)
+    districts = hazarajat_districts(hazarajat)
     counts = people.dropna(subset=["province"]).groupby("province").size()
     colour = REGION_COLOURS["Hazarajat"]
     faces = {p: colour if p in whole else _pale(colour, 0.55) if p in districts.index else "0.9" for p in boundaries.polygons}
@@ -212,27 +212,30 @@ def coverage_figure(coverage: pd.DataFrame, evidence: pd.DataFrame) -> plt.Figur
     fields = list(coverage["field"])[::-1]
     c = coverage.set_index("field").loc[fields]
     ev = evidence[evidence["field"].isin(fields)].groupby(["field", "confidence"]).size().unstack(fill_value=0)
-    ev = ev.reindex(index=fields, columns=[k for k in ("high", "medium", "low") if k in ev.columns], fill_value=0)
+    ev = ev.reindex(index=fields, columns=[k for k in ("high", "medium", "low", "imputed") if k in ev.columns], fill_value=0)
     with figure_style():
         fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 4.6), sharey=True)
         y = np.arange(len(fields))
         a1.barh(y, c["known"], color=PALETTE[0], label="known")
-        a1.barh(y, c["unknown"], left=c["known"], color="0.85", label="unknown")
-        for yi, (k, u) in enumerate(zip(c["known"], c["unknown"])):
+        a1.barh(y, c["imputed"], left=c["known"], color="0.7", hatch="///", edgecolor="white", label="known only by imputation")
+        a1.barh(y, c["unknown"] - c["imputed"], left=c["known"] + c["imputed"], color="0.88", label="unknown")
+        for yi, k in enumerate(c["known"]):
             a1.annotate(f"{k}", (k, yi), xytext=(-4, 0), textcoords="offset points", ha="right", va="center", fontsize=8, color="white")
         a1.set_yticks(y, fields)
         a1.set_xlim(0, int(c["known"].iloc[0] + c["unknown"].iloc[0]))
         a1.set_xlabel("appointees with a value")
-        a1.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=8, frameon=False)
+        a1.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=8, frameon=False)
         left = np.zeros(len(fields))
-        shades = {"high": PALETTE[2], "medium": PALETTE[1], "low": PALETTE[3]}
+        shades = {"high": PALETTE[2], "medium": PALETTE[1], "low": PALETTE[3], "imputed": "0.75"}
         for conf in ev.columns:
             a2.barh(y, ev[conf], left=left, color=shades[conf], label=conf)
             left += ev[conf].to_numpy()
-        a2.set_xlabel("evidence rows (codings.csv), by confidence")
-        a2.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=8, frameon=False)
-        origin = c.loc["province"]
-        title = f"Every value has a source: origin known for {origin['known']} of {origin['known'] + origin['unknown']}, tribe for {c.loc['tribe', 'known']}"
+        a2.set_xlabel("evidence rows (evidence.csv), by confidence")
+        a2.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=4, fontsize=8, frameon=False)
+        origin, eth = c.loc["province"], c.loc["ethnicity"]
+        total = int(origin["known"] + origin["unknown"])
+        title = (f"Every value has a source: origin known for {origin['known']} of {total}, "
+                 f"ethnicity for {eth['known']} ({eth['imputed']} more only by imputation)")
         return finish(fig, title)
 
 
@@ -377,20 +380,27 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width))
 
 
+def first_round_evidence(ctx: Context) -> pd.DataFrame:
+    """The evidence rows about the 33."""
+    e = ctx.ds.evidence
+    return e[e["person_id"].isin(ctx.first_round["person_id"])]
+
+
 def build_all(ctx: Context) -> dict[str, plt.Figure]:
     """Every figure, by file stem, from one context."""
     sens = focus_sensitivity(ctx)
+    rusi = ctx.ds.regions[ctx.ds.regions["scheme"] == "rusi"]
     return {
         "regions_observed_expected": regions_observed_expected(region_gaps(ctx)),
         "focus_gaps": focus_lollipop(focus_gaps(ctx)),
-        "origins_map": origins_map(ctx.people(), ctx.ds.provinces, ctx.regions[ctx.regions["scheme"] == "rusi"], ctx.boundaries),
-        "hazarajat_map": hazarajat_map(ctx.people(), ctx.ds.provinces, ctx.hazarajat, ctx.boundaries),
-        "coverage": coverage_figure(coverage_table(ctx), ctx.ds.codings),
-        "network_composition": network_composition(ctx.people()),
+        "origins_map": origins_map(ctx.appointees(), ctx.ds.provinces, rusi, ctx.ds.boundaries),
+        "hazarajat_map": hazarajat_map(ctx.appointees(), ctx.ds.provinces, ctx.ds.hazarajat, ctx.ds.boundaries),
+        "coverage": coverage_figure(coverage_table(ctx), first_round_evidence(ctx)),
+        "network_composition": network_composition(ctx.appointees()),
         "helmandi_networks": helmandi_rules(helmandi_counts(ctx)),
-        "claims_ledger": claims_graphic(evaluate_claims(ctx, ctx.claims)),
+        "claims_ledger": claims_graphic(evaluate_claims(ctx)),
         "sensitivity_ranges": sensitivity_ranges(sens, focus_gaps(ctx)),
-        "timeline": timeline_figure(timeline_gaps(ctx, ctx.appointments)),
+        "timeline": timeline_figure(timeline_gaps(ctx)),
     }
 
 

@@ -5,29 +5,30 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .choices import HELMAND, HELMANDI_RULES, HELMANDI_TRIBES, all_choices
-from .gaps import Context
+from .choices import HELMANDI_RULES, all_choices
+from .context import Context
+from .vocab import HELMAND, HELMANDI_TRIBES
 
 
 def helmandi_ties(ctx: Context) -> pd.DataFrame:
     """Every evidence row tying one of the 33 to Helmand or its networks.
 
     A tie is a tribe of Ishaqzai or Alizai, a province of Helmand (any basis),
-    or a network coded ``helmandi``. Columns: appointee_id, name, tie, field,
+    or a network coded ``helmandi``. Columns: person_id, name, tie, field,
     value, basis, source_id, confidence, note.
     """
-    c = ctx.ds.codings[ctx.ds.codings["appointee_id"].isin(ctx.ds.appointees["id"])]
-    tribe = (c["field"] == "tribe") & c["value"].str.contains("|".join(HELMANDI_TRIBES), case=False, na=False)
-    place = (c["field"] == "province") & (c["value"] == HELMAND)
-    network = (c["field"] == "network") & (c["value"] == "helmandi")
-    rows = c[tribe | place | network].copy()
+    e = ctx.ds.evidence
+    e = e[e["person_id"].isin(ctx.first_round["person_id"])]
+    tribe = (e["field"] == "tribe") & e["value"].str.contains("|".join(HELMANDI_TRIBES), case=False, na=False)
+    place = (e["field"] == "province") & (e["value"] == HELMAND)
+    network = (e["field"] == "network") & (e["value"] == "helmandi")
+    rows = e[tribe | place | network].copy()
     rows["tie"] = "network"
     rows.loc[tribe[rows.index], "tie"] = "tribe"
     rows.loc[place[rows.index], "tie"] = "origin"
-    names = ctx.ds.appointees.set_index("id")["name"]
-    rows["name"] = rows["appointee_id"].map(names)
-    cols = ["appointee_id", "name", "tie", "field", "value", "basis", "source_id", "confidence", "note"]
-    return rows[cols].sort_values(["appointee_id", "tie", "source_id"]).reset_index(drop=True)
+    rows["name"] = rows["person_id"].map(ctx.first_round.set_index("person_id")["name"])
+    cols = ["person_id", "name", "tie", "field", "value", "basis", "source_id", "confidence", "note"]
+    return rows[cols].sort_values(["person_id", "tie", "source_id"]).reset_index(drop=True)
 
 
 def helmandi_counts(ctx: Context, scheme: str = "rusi") -> pd.DataFrame:
@@ -35,7 +36,7 @@ def helmandi_counts(ctx: Context, scheme: str = "rusi") -> pd.DataFrame:
     rows = []
     choices = sorted(all_choices([scheme], ["population"]), key=lambda c: HELMANDI_RULES.index(c.helmandi))
     for c in choices:
-        people = ctx.people(c)
-        members = people.loc[people["helmandi"], "id"].tolist()
+        people = ctx.appointees(c)
+        members = people.loc[people["helmandi"], "person_id"].tolist()
         rows.append({"helmandi": c.helmandi, "origin": c.origin, "prefer": c.prefer, "members": len(members), "ids": ";".join(members)})
     return pd.DataFrame(rows)

@@ -15,8 +15,9 @@ import nbformat
 from nbclient import NotebookClient
 
 from .outputs import atomic_write
+from .paths import notebooks_dir
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+NOTEBOOKS = notebooks_dir()
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .gaps import Context
+from .context import Context
 from .report import coverage_table, gap_report, render, summary_table
 
 

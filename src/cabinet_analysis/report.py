@@ -7,32 +7,52 @@ from dataclasses import replace
 
 import pandas as pd
 
-from .baselines import ethnic_gaps
+from .baselines import ethnic_gaps, ethnic_sensitivity
 from .choices import DEFAULT, CodingChoice
 from .claims import evaluate_claims
+from .context import Context
+from .gaps import focus_gaps, region_gaps, whole_table_grid
 from .helmandi import helmandi_counts, helmandi_ties
-from .timeline import timeline_gaps
-from .gaps import Context, focus_gaps, region_gaps, whole_table_grid
 from .sensitivity import focus_sensitivity, summarise
+from .timeline import timeline_gaps
+from .wide import appointees_table
 
 FORMATS = ("text", "csv", "markdown", "json")
 
 
+COVERED_FIELDS = ["province", "district", "ethnicity", "tribe", "network", "un_1988_ref", "emirate_1996_2001"]
+
+
 def summary_table(ctx: Context) -> pd.DataFrame:
     """The 33 in announcement order with their main coded fields ("?" = unknown)."""
-    a = ctx.ds.appointees
+    a = appointees_table(ctx)
     cols = ["seq", "name", "tier", "province", "origin_basis", "ethnicity", "tribe", "network"]
-    return a[cols].astype("string").fillna("?")
+    return a[cols].replace("", "?")
 
 
 def coverage_table(ctx: Context) -> pd.DataFrame:
-    """How many of the 33 have a sourced value for each coded field, and who lacks one."""
-    a = ctx.ds.appointees
+    """How many of the 33 have a sourced value for each coded field under the default reading,
+    and who lacks one; ``imputed`` counts the ethnicities that only an imputation would fill."""
+    a = appointees_table(ctx)
+    imputed = ctx.appointees(replace(DEFAULT, ethnicity="imputed"))["ethnicity"].notna().sum() - (a["ethnicity"] != "").sum()
     rows = []
-    for field in ["province", "district", "ethnicity", "tribe", "network", "un_1988_ref", "emirate_1996_2001"]:
-        missing = a.loc[a[field].isna(), "id"].tolist()
-        rows.append({"field": field, "known": len(a) - len(missing), "unknown": len(missing), "unknown_ids": ";".join(missing)})
+    for field in COVERED_FIELDS:
+        missing = a.loc[a[field] == "", "person_id"].tolist()
+        rows.append({"field": field, "known": len(a) - len(missing), "unknown": len(missing),
+                     "imputed": int(imputed) if field == "ethnicity" else 0, "unknown_ids": ";".join(missing)})
     return pd.DataFrame(rows)
+
+
+def ethnicity_counts(ctx: Context) -> pd.DataFrame:
+    """Appointees per ethnicity under each ``ethnicity`` switch: direct evidence only, and with values
+    imputed from the cabinet-wide count; ``unknown`` counts those left without a value."""
+    cols = {}
+    for rule in ("direct", "imputed"):
+        eth = ctx.appointees(replace(DEFAULT, ethnicity=rule))["ethnicity"].fillna("unknown")
+        cols[rule] = eth.value_counts()
+    t = pd.DataFrame(cols).fillna(0).astype(int)
+    order = [g for g in t.sort_values("imputed", ascending=False, kind="stable").index if g != "unknown"] + ["unknown"]
+    return t.reindex([g for g in order if g in t.index]).rename_axis("ethnicity").reset_index()
 
 
 def gap_report(ctx: Context) -> dict[str, pd.DataFrame]:
@@ -45,11 +65,12 @@ def gap_report(ctx: Context) -> dict[str, pd.DataFrame]:
         "region_gaps_unama": region_gaps(ctx, ctx_choice(scheme="unama")),
         "whole_table_tests": whole_table_grid(ctx, ("rusi", "unama"), ("population", "provinces")),
         "sensitivity": summarise(sens),
-        "ethnic_gaps": ethnic_gaps(ctx.people(), ctx.ethnic_shares),
+        "ethnic_gaps": ethnic_gaps(ctx.appointees(), ctx.ds.ethnic_shares),
+        "ethnic_sensitivity": ethnic_sensitivity(ctx),
         "helmandi_ties": helmandi_ties(ctx).drop(columns=["note"]),
         "helmandi_counts": helmandi_counts(ctx),
-        "claims_ledger": evaluate_claims(ctx, ctx.claims),
-        "timeline": timeline_gaps(ctx, ctx.appointments).drop(columns=["baseline_share"]),
+        "claims_ledger": evaluate_claims(ctx),
+        "timeline": timeline_gaps(ctx).drop(columns=["baseline_share"]),
     }
 
 

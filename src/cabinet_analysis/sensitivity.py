@@ -11,10 +11,11 @@ import pandas as pd
 
 from .baselines import REGION_BASELINES
 from .choices import all_choices, choice_fields
-from .gaps import Context, focus_gaps
+from .context import Context
+from .gaps import focus_gaps
+from .vocab import RUSI_SCHEMES
 
 ALPHA = 0.05
-RUSI_SCHEMES = ("rusi", "rusi_farah_southwest")
 
 
 def focus_sensitivity(ctx: Context, schemes=RUSI_SCHEMES, baselines=REGION_BASELINES) -> pd.DataFrame:

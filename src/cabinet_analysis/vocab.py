@@ -1,54 +1,26 @@
-"""Controlled vocabularies shared by the schemas, the codebook and the analysis."""
+"""Names the code relies on. The vocabularies of the data files (tiers, ethnicities,
+networks, confidence levels, source kinds) live in ``data/datapackage.json``; what is
+here is what the analysis itself names, and the cross-file check makes sure the data
+provide it."""
 
-TIERS = (
-    "prime_minister",
-    "deputy_prime_minister",
-    "minister",
-    "acting_head_of_agency",
-    "deputy_minister",
-    "other_senior",
-)
-# Cabinet rank vs deputy rank, used wherever a two-way split is wanted.
+FIRST_ROUND = "2021-09-07"  # the announcement the commentary is about
+EXPECTED_APPOINTEES = 33
+EXPECTED_PROVINCES = 34
+
+# Cabinet rank vs deputy rank, wherever a two-way split is wanted.
 CABINET_TIERS = ("prime_minister", "deputy_prime_minister", "minister", "acting_head_of_agency")
 
-ORIGIN_BASES = ("birth", "family", "unknown")
-EVIDENCE_BASES = ("birth", "family", "residence")
+FOCUS_GROUPS = ("west", "southwest", "west_or_southwest", "hazarajat", "helmandi_networks")
+HAZARAJAT = "Hazarajat"
+HAZARAJAT_CONFIDENCE = ("high", "medium")  # rows of hazarajat.csv that count
+HELMAND = "Helmand"
+HELMANDI_TRIBES = ("Ishaqzai", "Alizai")
 
-ETHNICITIES = (
-    "Pashtun", "Tajik", "Hazara", "Uzbek", "Turkmen", "Aimaq", "Baloch", "Nuristani", "Pashai", "Arab", "Other",
-)
-
-NETWORKS = (
-    "kandahari_core",
-    "haqqani",
-    "peshawar_shura",
-    "doha_office",
-    "helmandi",
-    "military_commission",
-    "other",
-)
-
-CONFIDENCES = ("high", "medium", "low")
-SOURCE_KINDS = ("official", "un_list", "news", "analysis", "encyclopedia", "dataset")
-
-# Fields a row of codings.csv may carry evidence for. The first group mirrors
-# columns of appointees.csv; the second is evidence kept only in the long table.
-CODED_FIELDS = (
-    "post",
-    "announced_on",
-    "province",
-    "district",
-    "ethnicity",
-    "tribe",
-    "network",
-    "guantanamo",
-    "un_1988_ref",
-    "emirate_1996_2001",
-)
-EVIDENCE_ONLY_FIELDS = ("name_variants", "birth_year", "birth_country", "tier")
-CODING_FIELDS = CODED_FIELDS + EVIDENCE_ONLY_FIELDS
-
-SLUG_PATTERN = r"^[a-z0-9][a-z0-9_]*$"
-UN_REF_PATTERN = r"^TAi\.\d{3}$"
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# Region schemes the analysis, report and notebooks use, and the regions each must have.
+RUSI_SCHEMES = ("rusi", "rusi_farah_southwest")  # the commentary's usage; Hazarajat is a region of its own
+REQUIRED_REGIONS = {
+    "rusi": ("west", "southwest", "south", HAZARAJAT),
+    "rusi_farah_southwest": ("west", "southwest", HAZARAJAT),
+    "unama": (),
+    "isaf": (),
+}

@@ -19,8 +19,12 @@ class ProvinceIndex:
 
     lookup: dict[str, str]
 
+    @property
+    def canonical(self) -> set[str]:
+        return set(self.lookup.values())
+
     @classmethod
-    def build(cls, provinces: pd.DataFrame) -> tuple["ProvinceIndex", list[tuple[int, str]]]:
+    def build(cls, provinces: pd.DataFrame) -> tuple[ProvinceIndex, list[tuple[int, str]]]:
         """Index a provinces table (canonical name plus ``|``-separated variants).
 
         Returns the index and a list of (line, message) for spellings that would
@@ -30,7 +34,7 @@ class ProvinceIndex:
         clashes = []
         for line, row in provinces.iterrows():
             variants = row["variants"] if isinstance(row["variants"], str) else ""
-            names = [row["province"]] + [v for v in variants.split("|") if v.strip()]
+            names = [row["province"]] + [v for v in variants.split(";") if v.strip()]
             for name in names:
                 key = name_key(name)
                 if key in lookup and lookup[key] != row["province"]:

@@ -1,0 +1,59 @@
+"""The column tables of ``docs/codebook.md``, generated from ``data/datapackage.json``.
+
+The descriptor is the one place where fields, types, vocabularies and
+descriptions live; the codebook keeps the prose coding rules and shows each
+file's columns as a table generated here, between ``<!-- fields:NAME -->`` and
+``<!-- /fields -->`` markers. ``build`` rewrites those tables; a test checks
+that the committed codebook is current.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .data.package import read_descriptor
+
+MARKER = re.compile(r"(<!-- fields:(\w+) -->\n)(.*?)(<!-- /fields -->)", re.S)
+
+
+def _vocabulary(field: dict) -> str:
+    c = field.get("constraints", {})
+    parts = []
+    if field.get("type", "string") != "string":
+        parts.append(field["type"])
+    if "enum" in c:
+        parts.append(", ".join(f"`{v}`" for v in c["enum"]))
+    if "minimum" in c or "maximum" in c:
+        parts.append(f"{c.get('minimum', '')}..{c.get('maximum', '')}")
+    if field.get("x-list"):
+        ref = field["x-list"].get("foreignKey")
+        parts.append("`;`-separated" + (f" ids of {ref['resource']}.csv" if ref else ""))
+    if c.get("required"):
+        parts.append("required")
+    if c.get("unique"):
+        parts.append("unique")
+    return "; ".join(parts)
+
+
+def field_table(resource: dict) -> str:
+    """A Markdown table of one resource's fields: column, meaning, vocabulary and rules."""
+    schema = resource["schema"]
+    lines = ["| column | meaning | values |", "|---|---|---|"]
+    for f in schema["fields"]:
+        lines.append(f"| `{f['name']}` | {f.get('description', '')} | {_vocabulary(f)} |")
+    keys = []
+    if schema.get("primaryKey"):
+        keys.append("Primary key: " + ", ".join(f"`{k}`" for k in schema["primaryKey"]) + ".")
+    for fk in schema.get("foreignKeys", []):
+        keys.append(f"`{fk['fields'][0]}` refers to `{fk['reference']['fields'][0]}` of {fk['reference']['resource']}.csv.")
+    return "\n".join(lines) + ("\n\n" + " ".join(keys) if keys else "") + "\n"
+
+
+def render(text: str, data_dir) -> str:
+    """``text`` (the codebook) with every generated table replaced by the descriptor's current one."""
+    resources = {r["name"]: r for r in read_descriptor(data_dir)["resources"]}
+
+    def table(m: re.Match) -> str:
+        return m.group(1) + field_table(resources[m.group(2)]) + m.group(4)
+
+    return MARKER.sub(table, text)

@@ -1,0 +1,158 @@
+"""The cross-file pass: every fact the analysis relies on, checked before anything runs.
+
+The schema (:mod:`.validate`) checks each file alone. This pass checks what
+needs several files or what the code names: the schemes, regions and groups
+that the analysis and figures read, the baselines, the claim tests, one
+first-round appointment per person, and the evidence rules (a basis for places,
+known provinces, values from the vocabularies). "ok" from ``validate`` means
+``report``, ``figures`` and ``build`` will run.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import vocab
+from .package import ResourceSpec
+from .problems import Problem
+from .provinces import ProvinceIndex
+from .validate import type_ok
+
+PERSONS, APPOINTMENTS, EVIDENCE = "persons.csv", "appointments.csv", "evidence.csv"
+REGIONS, HAZARAJAT, ETHNIC, CLAIMS, PROVINCES = "regions.csv", "hazarajat.csv", "ethnic_shares.csv", "claims.csv", "provinces.csv"
+
+
+def provinces_index(prov: pd.DataFrame) -> tuple[ProvinceIndex, list[Problem]]:
+    problems = []
+    if len(prov) != vocab.EXPECTED_PROVINCES:
+        problems.append(Problem(PROVINCES, 0, "", f"expected {vocab.EXPECTED_PROVINCES} provinces, found {len(prov)}"))
+    index, clashes = ProvinceIndex.build(prov)
+    problems += [Problem(PROVINCES, line, "variants", msg) for line, msg in clashes]
+    return index, problems
+
+
+def canonical_provinces(frame: pd.DataFrame, column: str, filename: str, index: ProvinceIndex) -> list[Problem]:
+    """Files that name provinces by key (regions, hazarajat) use the canonical name."""
+    out = []
+    for line, value in frame.loc[~frame[column].isin(index.canonical), column].items():
+        hit = index.resolve(value)
+        msg = f"{value!r} is a spelling of {hit}; write the canonical name" if hit else index.unknown_message(value)
+        out.append(Problem(filename, int(line), column, msg))
+    return out
+
+
+def check_regions(regions: pd.DataFrame, index: ProvinceIndex) -> list[Problem]:
+    """Each scheme the code uses is present, maps all 34 provinces and has the regions the code names.
+    (A spelling variant is reported once, by :func:`canonical_provinces`, and counted as its province here.)"""
+    provinces = index.canonical
+    regions = regions.assign(province=regions["province"].map(lambda p: index.resolve(p) or p))
+    problems = []
+    no_basis = regions[(regions["source_id"] == "") & (regions["rule"] == "")]
+    problems += [Problem(REGIONS, int(line), "source_id", "needs a source_id or a stated rule") for line in no_basis.index]
+    for scheme, needed in vocab.REQUIRED_REGIONS.items():
+        sub = regions[regions["scheme"] == scheme]
+        if sub.empty:
+            problems.append(Problem(REGIONS, 0, "scheme", f"scheme {scheme!r} is missing (the analysis uses it)"))
+            continue
+        for p in sorted(provinces - set(sub["province"])):
+            problems.append(Problem(REGIONS, 0, "province", f"scheme {scheme!r} does not map {p}"))
+        for r in sorted(set(needed) - set(sub["region"])):
+            problems.append(Problem(REGIONS, 0, "region", f"scheme {scheme!r} has no region {r!r} (the analysis and figures use it)"))
+    return problems
+
+
+def check_hazarajat(hazarajat: pd.DataFrame) -> list[Problem]:
+    counted = hazarajat[hazarajat["confidence"].isin(vocab.HAZARAJAT_CONFIDENCE)]
+    if (counted["district"] == "").any():
+        return []
+    return [Problem(HAZARAJAT, 0, "district", "no whole province of high or medium confidence: the Hazarajat baseline would be empty")]
+
+
+def check_ethnic_shares(ethnic: pd.DataFrame, groups: tuple[str, ...]) -> list[Problem]:
+    problems = []
+    for g in groups:
+        if g not in set(ethnic["group"]):
+            problems.append(Problem(ETHNIC, 0, "group", f"group {g!r} is missing (the ethnic baselines need every group)"))
+    lo, mid, hi = (pd.to_numeric(ethnic[c], errors="coerce") for c in ("low", "central", "high"))
+    for line in ethnic.index[~((lo <= mid) & (mid <= hi))]:
+        problems.append(Problem(ETHNIC, int(line), "central", "need low <= central <= high"))
+    total = float(mid.sum())
+    if not problems and abs(total - 1) > 0.005:
+        problems.append(Problem(ETHNIC, 0, "central", f"the central shares sum to {total:.3f}, not 1"))
+    return problems
+
+
+def check_claims(claims: pd.DataFrame, person_ids: set[str]) -> list[Problem]:
+    problems = []
+    if claims.empty:
+        return [Problem(CLAIMS, 0, "", "no claims: the ledger needs at least one")]
+    for line, row in claims.iterrows():  # a handful of rows
+        test, group = row["test"], row["group"]
+        if test in ("group_empty", "group_only") and group not in vocab.FOCUS_GROUPS:
+            problems.append(Problem(CLAIMS, int(line), "group", f"{group!r} must be one of the focus groups: {', '.join(vocab.FOCUS_GROUPS)}"))
+        if test == "later_appointment" and group not in person_ids:
+            problems.append(Problem(CLAIMS, int(line), "group", f"unknown person {group!r} (not in {PERSONS})"))
+        if test in ("only_empty_regions", "group_only"):
+            ids = group.split(";") if test == "only_empty_regions" else row["expected"].split(";")
+            col = "group" if test == "only_empty_regions" else "expected"
+            for pid in (i for i in ids if i and i not in person_ids):
+                problems.append(Problem(CLAIMS, int(line), col, f"unknown person {pid!r} (not in {PERSONS})"))
+        if test in ("persons_absent", "appointee_count", "announcement_date", "later_appointment", "only_empty_regions") and not row["expected"]:
+            problems.append(Problem(CLAIMS, int(line), "expected", f"test {test} needs an expected value"))
+    return problems
+
+
+def check_first_round(appointments: pd.DataFrame) -> list[Problem]:
+    """Exactly 33 persons in the announcement of 7 September 2021, each once, numbered 1..33."""
+    first = appointments[appointments["announced_on"] == vocab.FIRST_ROUND]
+    problems = []
+    second = first.duplicated("person_id")
+    for line, pid in first.loc[second, "person_id"].items():
+        problems.append(Problem(APPOINTMENTS, int(line), "person_id", f"{pid!r} has a second {vocab.FIRST_ROUND} appointment (one per person)"))
+    first = first[~second]
+    n = first["person_id"].nunique()
+    if n != vocab.EXPECTED_APPOINTEES:
+        problems.append(Problem(APPOINTMENTS, 0, "announced_on", f"expected {vocab.EXPECTED_APPOINTEES} persons announced on {vocab.FIRST_ROUND}, found {n}"))
+    for line in first.index[first["seq"] == ""]:
+        problems.append(Problem(APPOINTMENTS, int(line), "seq", f"every {vocab.FIRST_ROUND} appointment needs its place in the announcement"))
+    seqs = first.loc[first["seq"] != "", "seq"]
+    for line, s in seqs[seqs.duplicated()].items():
+        problems.append(Problem(APPOINTMENTS, int(line), "seq", f"seq {s} is used twice on {vocab.FIRST_ROUND}"))
+    return problems
+
+
+def check_evidence(evidence: pd.DataFrame, index: ProvinceIndex, appointees: ResourceSpec, persons: pd.DataFrame,
+                   skip: set[tuple[int, str]]) -> list[Problem]:
+    """Basis only and always for places; known provinces; values from the vocabulary of their field;
+    ``imputed`` only for ethnicity; every recorded spelling listed in persons.csv."""
+    e = evidence
+    problems = []
+    place = e["field"].isin(["province", "district"])
+    for line, field in e.loc[place & (e["basis"] == ""), "field"].items():
+        problems.append(Problem(EVIDENCE, int(line), "basis", f"a {field} row needs a basis (birth, family or residence)"))
+    for line in e.index[~place & (e["basis"] != "")]:
+        problems.append(Problem(EVIDENCE, int(line), "basis", "basis is only for province and district rows"))
+    prov = e[(e["field"] == "province") & ~e.index.isin([ln for ln, c in skip if c == "value"])]
+    for line, value in prov.loc[prov["value"].map(index.resolve).isna(), "value"].items():
+        problems.append(Problem(EVIDENCE, int(line), "value", index.unknown_message(value)))
+    for line in e.index[(e["confidence"] == "imputed") & (e["field"] != "ethnicity")]:
+        problems.append(Problem(EVIDENCE, int(line), "confidence", "only an ethnicity can be imputed"))
+    for spec in appointees.fields:
+        if spec.name in ("province", "district") or not (spec.enum or spec.pattern or spec.type != "string"):
+            continue
+        rows = e.loc[e["field"] == spec.name, "value"]
+        ok = type_ok(rows, spec)
+        if spec.enum:
+            ok &= rows.isin(spec.enum)
+        if spec.pattern:
+            ok &= rows.str.match(spec.pattern)
+        allowed = ", ".join(spec.enum) if spec.enum else "true or false" if spec.type == "boolean" else f"the form of {spec.name}"
+        for line, value in rows[~ok].items():
+            problems.append(Problem(EVIDENCE, int(line), "value", f"{value!r} is not a {spec.name} (must be {allowed})"))
+    names = persons.assign(n=persons["name"] + ";" + persons["name_variants"])
+    listed = names["person_id"] + "\x1f" + names["n"].str.split(";").explode().str.casefold()
+    spell = e[(e["field"] == "name_variants") & e["person_id"].isin(persons["person_id"])]
+    unlisted = spell[~(spell["person_id"] + "\x1f" + spell["value"].str.casefold()).isin(set(listed))]
+    for line, pid, value in zip(unlisted.index, unlisted["person_id"], unlisted["value"]):
+        problems.append(Problem(EVIDENCE, int(line), "value", f"spelling {value!r} is not listed in name_variants of {pid} in {PERSONS}"))
+    return problems

@@ -1,0 +1,166 @@
+"""Load and validate the whole data folder into one typed, frozen :class:`Dataset`.
+
+Every file is read strictly and checked against its schema in
+``datapackage.json`` (:mod:`.validate`), then all files are checked together
+(:mod:`.crosscheck`). Every problem found is collected and raised together as
+a :class:`~cabinet_analysis.data.problems.DataError`, one message per root
+cause: a file whose header is wrong is not checked row by row, and checks that
+need it are skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .. import paths, vocab
+from . import crosscheck
+from .boundaries import Boundaries, load_boundaries
+from .csvread import read_csv_strict
+from .package import DERIVED, ResourceSpec, load_package
+from .problems import DataError, Problem
+from .provinces import ProvinceIndex
+from .validate import check_fields, check_keys, check_references
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The validated data folder: one typed DataFrame per file, plus the boundaries.
+
+    Frames keep the CSV line of each row in a ``line`` column. Empty text cells
+    are ``""``. ``evidence`` carries each row's source ``kind`` and canonical
+    province names; ``appointments.announced_on`` is a datetime.
+    """
+
+    data_dir: Path
+    persons: pd.DataFrame
+    appointments: pd.DataFrame
+    evidence: pd.DataFrame
+    sources: pd.DataFrame
+    provinces: pd.DataFrame
+    regions: pd.DataFrame
+    hazarajat: pd.DataFrame
+    ethnic_shares: pd.DataFrame
+    claims: pd.DataFrame
+    boundaries: Boundaries
+    province_index: ProvinceIndex
+
+    def first_round(self) -> pd.DataFrame:
+        """The 33 appointments of 7 September 2021 in announcement order (person_id, seq, post, tier, announced_on)."""
+        a = self.appointments
+        first = a[a["announced_on"] == pd.Timestamp(vocab.FIRST_ROUND)]
+        return first.sort_values("seq")[["person_id", "seq", "post", "tier", "announced_on"]].reset_index(drop=True)
+
+
+def _read_all(data_dir: Path, specs: dict[str, ResourceSpec]) -> tuple[dict[str, pd.DataFrame], list[Problem], set]:
+    tables, problems, bad = {}, [], set()
+    for name, spec in specs.items():
+        if not spec.tabular or name in DERIVED:
+            continue
+        frame, p = read_csv_strict(data_dir / spec.path, spec.columns)
+        problems += p
+        if frame is None:
+            continue
+        p, cells = check_fields(frame, spec, spec.path)
+        problems += p + check_keys(frame, spec, spec.path)
+        bad |= {(spec.path, line, col) for line, col in cells}
+        tables[name] = frame
+    for name, frame in tables.items():
+        spec = specs[name]
+        skip = {(line, col) for f, line, col in bad if f == spec.path}
+        problems += check_references(frame, spec, spec.path, tables, specs, skip)
+    return tables, problems, bad
+
+
+def validate_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], ProvinceIndex | None, Boundaries | None, list[Problem]]:
+    """Every check on every file; the raw tables, the province index and boundaries, and the problems."""
+    specs = load_package(data_dir)
+    missing = [n for n in ("persons", "appointments", "evidence", "sources", "provinces", "regions", "hazarajat",
+                           "ethnic_shares", "claims", "boundaries") if n not in specs]
+    if missing:
+        raise DataError([Problem(paths.DESCRIPTOR, 0, "", f"no resource named {n!r}") for n in missing])
+    t, problems, bad = _read_all(data_dir, specs)
+    index = boundaries = None
+    if "provinces" in t:
+        index, p = crosscheck.provinces_index(t["provinces"])
+        problems += p
+        for name, col in (("regions", "province"), ("hazarajat", "province")):
+            if name in t:
+                problems += crosscheck.canonical_provinces(t[name], col, specs[name].path, index)
+        if "regions" in t:
+            problems += crosscheck.check_regions(t["regions"], index)
+        try:
+            boundaries = load_boundaries(data_dir / specs["boundaries"].path, index, index.canonical)
+        except DataError as exc:
+            problems += exc.problems
+    if "hazarajat" in t:
+        problems += crosscheck.check_hazarajat(t["hazarajat"])
+    if "ethnic_shares" in t:
+        problems += crosscheck.check_ethnic_shares(t["ethnic_shares"], specs["ethnic_shares"].field("group").enum or ())
+    if "appointments" in t:
+        problems += crosscheck.check_first_round(t["appointments"])
+    if "persons" in t and "claims" in t:
+        problems += crosscheck.check_claims(t["claims"], set(t["persons"]["person_id"]))
+    if "evidence" in t and "persons" in t and index is not None:
+        skip = {(line, col) for f, line, col in bad if f == specs["evidence"].path}
+        problems += crosscheck.check_evidence(t["evidence"], index, specs["appointees"], t["persons"], skip)
+    return t, index, boundaries, problems
+
+
+def load_dataset(data_dir: Path | str | None = None) -> Dataset:
+    """Read, validate and type every file of ``data_dir`` (default: :func:`paths.data_dir`); DataError on any problem."""
+    data_dir = Path(data_dir) if data_dir is not None else paths.data_dir()
+    t, index, boundaries, problems = validate_folder(data_dir)
+    if problems or index is None or boundaries is None:
+        raise DataError(problems)
+    return Dataset(
+        data_dir=data_dir,
+        persons=_framed(t["persons"]),
+        appointments=_typed_appointments(t["appointments"]),
+        evidence=_typed_evidence(t["evidence"], t["sources"], index),
+        sources=_framed(t["sources"]),
+        provinces=_typed_provinces(t["provinces"]),
+        regions=_framed(t["regions"]),
+        hazarajat=_framed(t["hazarajat"]),
+        ethnic_shares=_typed_shares(t["ethnic_shares"]),
+        claims=_framed(t["claims"]),
+        boundaries=boundaries,
+        province_index=index,
+    )
+
+
+def _framed(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.reset_index()
+
+
+def _typed_appointments(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.reset_index()
+    out["announced_on"] = pd.to_datetime(out["announced_on"], format="%Y-%m-%d")
+    out["seq"] = pd.to_numeric(out["seq"].replace("", None)).astype("Int64")
+    return out
+
+
+def _typed_evidence(frame: pd.DataFrame, sources: pd.DataFrame, index: ProvinceIndex) -> pd.DataFrame:
+    out = frame.reset_index()
+    prov = out["field"] == "province"
+    out.loc[prov, "value"] = out.loc[prov, "value"].map(index.resolve)
+    out["kind"] = out["source_id"].map(dict(zip(sources["source_id"], sources["kind"]))).fillna("")
+    return out
+
+
+def _typed_provinces(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.reset_index()
+    out["lat"] = out["lat"].astype(float)
+    out["lon"] = out["lon"].astype(float)
+    out["population_nsia_2021_22"] = out["population_nsia_2021_22"].astype("int64")
+    out["population_exact"] = out["population_exact"].eq("true")
+    return out.sort_values("province").reset_index(drop=True)
+
+
+def _typed_shares(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.reset_index()
+    for c in ("low", "central", "high"):
+        out[c] = out[c].astype(float)
+    return out
