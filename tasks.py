@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Two-command entry point for a fresh machine that has only Python 3.11+.
+"""Entry points for a fresh machine that has only Python 3.11+.
 
-    python3 tasks.py build   # install (first time), validate the data, write reports, figures, notebooks
+    python3 tasks.py build   # install (first time), validate the data, write data/appointees.csv,
+                             # the codebook tables, reports, figures and notebooks
     python3 tasks.py test    # install (first time), run the whole test suite (ruff, CITATION.cff, pytest with nbval)
+    python3 tasks.py lab     # install JupyterLab (an opt-in group) and open the notebooks in it
+                             # (`lab --install` only installs it)
 
 The first run creates ``.venv`` from the locked dependencies in ``uv.lock``
 (with the uv installer, itself pinned below), so every machine, CI included,
-gets the same versions. Extra arguments after ``test`` go to pytest.
+gets the same versions. Extra arguments after ``test`` go to pytest, after
+``lab`` to JupyterLab.
 """
 
 from __future__ import annotations
@@ -41,8 +45,10 @@ def _env() -> dict[str, str]:
     return env
 
 
-def ensure_environment() -> None:
-    """Create the bootstrap uv and sync .venv to uv.lock (fast when already in sync)."""
+def ensure_environment(*groups: str) -> None:
+    """Create the bootstrap uv and sync .venv to uv.lock (fast when already in sync).
+
+    ``--inexact`` keeps an opt-in group (JupyterLab) once installed."""
     uv = _bin(BOOTSTRAP, "uv")
     if not uv.exists():
         venv.create(BOOTSTRAP, with_pip=True)
@@ -50,8 +56,9 @@ def ensure_environment() -> None:
             [str(_bin(BOOTSTRAP, "python")), "-m", "pip", "install", "--quiet", f"uv=={UV_VERSION}"],
             check=True,
         )
+    extra = [arg for g in groups for arg in ("--group", g)]
     subprocess.run(
-        [str(uv), "sync", "--frozen", "--quiet", "--python", sys.executable],
+        [str(uv), "sync", "--frozen", "--inexact", "--quiet", "--python", sys.executable, *extra],
         check=True,
         cwd=ROOT,
         env=_env(),
@@ -72,19 +79,27 @@ def validate_citation() -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"build", "test"}:
+    if not argv or argv[0] not in {"build", "test", "lab"}:
         print(__doc__, file=sys.stderr)
         return 2
+    if argv[0] == "lab":
+        ensure_environment("lab")
+        if argv[1:] == ["--install"]:
+            return 0
+        return run([str(_bin(VENV, "jupyter")), "lab", *argv[1:], "notebooks/"])
     ensure_environment()
     if argv[0] == "build":
         cli = str(_bin(VENV, "cabinet-analysis"))
         return run([cli, "build", *argv[1:]]) or run([cli, "notebooks"])
     if len(argv) == 1:  # the whole suite: lint and citation first, then every test
-        status = run([str(_bin(VENV, "ruff")), "check", "--quiet", "src", "tests", "tasks.py"]) or validate_citation()
+        status = run([str(_bin(VENV, "ruff")), "check", "--quiet", "src", "tests", "tasks.py", "benchmarks"]) or validate_citation()
         if status:
             return status
     return run([str(_bin(VENV, "pytest")), *argv[1:]])
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -36,6 +36,14 @@ def tables(ctx):
     return gap_report(ctx)
 
 
+@pytest.fixture(scope="session")
+def rendered(ctx):
+    """Every figure rendered once per test session (PNG and SVG bytes by file name)."""
+    from cabinet_analysis.figures import render_all
+
+    return render_all(ctx)
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A scratch copy of data/ that a test may break."""

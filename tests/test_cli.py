@@ -9,7 +9,6 @@ import json
 from typer.testing import CliRunner
 
 from cabinet_analysis.cli import app
-from cabinet_analysis.outputs import atomic_write
 from cabinet_analysis.report import render
 
 runner = CliRunner()
@@ -52,19 +51,3 @@ def test_build_writes_reports(data_copy, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Mohammad Hassan Akhund" in result.stdout  # the summary table of the 33
     assert sorted(p.name for p in out.iterdir()) == ["report.csv", "report.json", "report.md", "report.txt", "summary.txt"]
-
-
-def test_atomic_write_leaves_old_file_on_failure(tmp_path, monkeypatch):
-    target = tmp_path / "x.txt"
-    target.write_text("old")
-
-    def boom(*args, **kwargs):
-        raise OSError("disk full")
-
-    monkeypatch.setattr("cabinet_analysis.outputs.os.replace", boom)
-    try:
-        atomic_write(target, b"new")
-    except OSError:
-        pass
-    assert target.read_text() == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["x.txt"]

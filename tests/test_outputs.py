@@ -4,29 +4,54 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cabinet_analysis.outputs import write_outputs
+from cabinet_analysis.report import report_files
+from cabinet_analysis.wide import appointees_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_committed_reports_are_current(ctx, tables, tmp_path):
-    written = write_outputs(ctx, tmp_path, tables)
-    assert [p.name for p in written] == ["summary.txt", "report.txt", "report.md", "report.json", "report.csv"]
-    for path in written:
-        committed = ROOT / "reports" / path.name
-        assert committed.read_bytes() == path.read_bytes(), f"reports/{path.name} is stale: run `python3 tasks.py build`"
+def test_committed_reports_are_current(ctx, tables):
+    files = report_files(ctx, tables)
+    assert list(files) == ["summary.txt", "report.txt", "report.md", "report.json", "report.csv"]
+    for name, data in files.items():
+        assert (ROOT / "reports" / name).read_bytes() == data, f"reports/{name} is stale: run `python3 tasks.py build`"
 
 
-def test_committed_figures_are_current(ctx, tmp_path):
-    """Regenerate every figure into a scratch folder and compare bytes with figures/."""
-    from cabinet_analysis.figures import write_figures
+def test_committed_figures_are_current(rendered):
+    """Every figure, rendered once for the session (the same rendering the figures command writes),
+    compared byte for byte with figures/."""
+    assert sorted(rendered) == sorted(p.name for p in (ROOT / "figures").iterdir() if p.suffix in (".png", ".svg"))
+    assert len(rendered) == 20
+    for name, data in rendered.items():
+        assert (ROOT / "figures" / name).read_bytes() == data, f"figures/{name} is stale: run `python3 tasks.py build`"
 
-    written = write_figures(ctx, tmp_path)
-    names = sorted(p.name for p in written)
-    assert names == sorted(p.name for p in (ROOT / "figures").iterdir() if p.suffix in (".png", ".svg"))
-    assert len(names) == 20
-    for path in written:
-        assert (ROOT / "figures" / path.name).read_bytes() == path.read_bytes(), f"figures/{path.name} is stale: run `python3 tasks.py build`"
+
+def test_a_figure_drawn_alone_gives_the_same_bytes(ctx, rendered):
+    """Rendering in forked workers changes nothing: one figure drawn here, in this process, is identical."""
+    from cabinet_analysis.figures import FORMATS, figure_inputs
+    from cabinet_analysis.style import to_bytes
+
+    fn, *args = figure_inputs(ctx)["focus_gaps"]
+    fig = fn(*args)
+    for fmt in FORMATS:
+        assert to_bytes(fig, fmt) == rendered[f"focus_gaps.{fmt}"]
+
+
+def test_wide_table_is_generated_and_current(ctx):
+    """data/appointees.csv is exactly what build writes from persons, appointments and evidence."""
+    assert (ROOT / "data" / "appointees.csv").read_bytes() == appointees_csv(ctx), "data/appointees.csv is stale: run `python3 tasks.py build`"
+
+
+def test_deleting_the_wide_table_and_building_recreates_it(data_copy, tmp_path):
+    from typer.testing import CliRunner
+
+    from cabinet_analysis.cli import app
+
+    committed = (data_copy / "appointees.csv").read_bytes()
+    (data_copy / "appointees.csv").unlink()
+    result = CliRunner().invoke(app, ["build", str(data_copy), "--out", str(tmp_path / "r"), "--no-figures"])
+    assert result.exit_code == 0, result.output
+    assert (data_copy / "appointees.csv").read_bytes() == committed
 
 
 def test_palette_is_seaborns_colorblind():
@@ -36,3 +61,45 @@ def test_palette_is_seaborns_colorblind():
 
     as_hex = ["#" + "".join(f"{round(c * 255):02x}" for c in col) for col in sns.color_palette("colorblind")]
     assert PALETTE == as_hex
+
+
+def test_theme_is_seaborns_whitegrid():
+    import seaborn as sns
+
+    from cabinet_analysis.style import SEABORN_NOTEBOOK, SEABORN_WHITEGRID
+
+    whitegrid = dict(sns.axes_style("whitegrid"))
+    assert whitegrid.pop("image.cmap") == "rocket"  # a seaborn colormap; our figures name theirs
+    assert SEABORN_WHITEGRID == whitegrid
+    assert SEABORN_NOTEBOOK == dict(sns.plotting_context("notebook"))
+
+
+def test_the_render_cache_is_keyed_by_content(ctx, tmp_path, rendered, monkeypatch):
+    from cabinet_analysis import figures
+    from cabinet_analysis.figures import FORMATS, figure_inputs, render_all
+    from cabinet_analysis.render_cache import FigureCache, code_fingerprint, key
+
+    inputs = figure_inputs(ctx)
+    code = code_fingerprint()
+    k = key("focus_gaps", inputs["focus_gaps"], code)
+    assert k == key("focus_gaps", figure_inputs(ctx)["focus_gaps"], code)  # same data, same key
+    fn, table = inputs["focus_gaps"]
+    changed = table.copy()
+    changed.loc[0, "observed"] = 1
+    assert key("focus_gaps", (fn, changed), code) != k
+    assert key("focus_gaps", inputs["focus_gaps"], code + "x") != k  # other drawing code
+    # A cache holding every figure under its current key serves render_all without drawing anything.
+    store = FigureCache(tmp_path / "cache")
+    for name, spec in inputs.items():
+        store.put(name, key(name, spec, code), {f"{name}.{f}": rendered[f"{name}.{f}"] for f in FORMATS})
+    assert len(list((tmp_path / "cache").iterdir())) == 20
+
+    def no_drawing(name):
+        raise AssertionError(f"{name} was drawn although it is cached")
+
+    monkeypatch.setattr(figures, "_render", no_drawing)
+    assert render_all(ctx, cache=tmp_path / "cache") == rendered
+    # A figure whose data change is drawn again (and the stale entry replaced).
+    monkeypatch.undo()
+    store.put("focus_gaps", "0" * 32, {"focus_gaps.png": b"stale", "focus_gaps.svg": b"stale"})
+    assert store.get("focus_gaps", k, FORMATS) is None

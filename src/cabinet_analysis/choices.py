@@ -26,10 +26,12 @@ import itertools
 from collections import defaultdict
 from dataclasses import asdict, dataclass, fields
 
+import numpy as np
 import pandas as pd
 
 from . import vocab
-from .regions import hazarajat_places, in_hazarajat
+from .data.provinces import name_key
+from .regions import hazarajat_places
 
 ORIGINS = ("as_coded", "birth", "family")
 PREFERENCES = ("confidence", "un_list")
@@ -194,6 +196,10 @@ def read_ethnicity(index: dict, pid: str, rule: str) -> str | None:
     return best_value([r for r in rows if r[2] == "imputed"])
 
 
+READ_FIELDS = ["province", "origin_basis", "district", "ethnicity", "tribe", "network", "networks", "guantanamo",
+               "un_1988_ref", "emirate_1996_2001"]
+
+
 def read_person(index: dict, pid: str, choice: CodingChoice = DEFAULT) -> dict:
     """Every coded field of one person under ``choice`` (None = unknown)."""
     if choice.origin == "as_coded":
@@ -219,27 +225,45 @@ def read_person(index: dict, pid: str, choice: CodingChoice = DEFAULT) -> dict:
     }
 
 
+def read_persons(persons: pd.DataFrame, index: dict, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
+    """Every coded field of each person of ``persons`` (a frame with ``person_id``; its other
+    columns are kept) under the reading switches of ``choice`` (origin, prefer, ethnicity)."""
+    rows = [read_person(index, pid, choice) for pid in persons["person_id"]]
+    read = pd.DataFrame(rows, index=persons.index, columns=READ_FIELDS)
+    return pd.concat([persons, read], axis=1).reset_index(drop=True)
+
+
+def region_maps(regions: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Scheme -> {province: region}."""
+    return {scheme: dict(zip(sub["province"], sub["region"])) for scheme, sub in regions.groupby("scheme")}
+
+
+def classify(read: pd.DataFrame, region_map: dict[str, str], places: tuple, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
+    """Add ``region`` (``region_map`` is the scheme's, from :func:`region_maps`), ``hazarajat``
+    (``places`` from :func:`~cabinet_analysis.regions.hazarajat_places`) and ``helmandi`` (under
+    ``choice.helmandi``) to persons read by :func:`read_persons`; whole columns at once."""
+    whole, districts = places
+    provinces, district_names = read["province"].tolist(), read["district"].tolist()
+    in_hz = np.array([isinstance(p, str) and (p in whole or (isinstance(d, str) and (p, name_key(d)) in districts))
+                      for p, d in zip(provinces, district_names)], dtype=bool)
+    own_region = choice.scheme in vocab.RUSI_SCHEMES
+    region = [None if not isinstance(p, str) else vocab.HAZARAJAT if (hz and own_region) else region_map[p]
+              for p, hz in zip(provinces, in_hz)]
+    return read.assign(region=pd.Series(region, index=read.index, dtype=object), hazarajat=in_hz,
+                       helmandi=helmandi_members(read, choice.helmandi))
+
+
 def resolve(persons: pd.DataFrame, index: dict, regions: pd.DataFrame, hazarajat: pd.DataFrame,
             choice: CodingChoice = DEFAULT) -> pd.DataFrame:
-    """One row per person of ``persons`` (a frame with ``person_id``; other columns are kept)
-    under ``choice``, with origin, region, ethnicity, tribe, networks and the focus-group flags
-    ``hazarajat`` and ``helmandi``."""
-    region_map = dict(zip(*regions.loc[regions["scheme"] == choice.scheme, ["province", "region"]].T.to_numpy()))
-    places = hazarajat_places(hazarajat)
-    rows = []
-    for pid in persons["person_id"]:
-        r = read_person(index, pid, choice)
-        in_hz = in_hazarajat(r["province"], r["district"], places)
-        if r["province"] is None:
-            region = None
-        elif in_hz and choice.scheme in vocab.RUSI_SCHEMES:
-            region = vocab.HAZARAJAT
-        else:
-            region = region_map[r["province"]]
-        r.update(region=region, hazarajat=in_hz, helmandi=is_helmandi(r["network"], r["networks"], r["tribe"], r["province"], choice.helmandi))
-        rows.append(r)
-    resolved = pd.DataFrame(rows, index=persons.index)
-    return pd.concat([persons, resolved], axis=1).reset_index(drop=True)
+    """One row per person of ``persons`` under ``choice``, with origin, region, ethnicity, tribe,
+    networks and the focus-group flags ``hazarajat`` and ``helmandi``."""
+    return classify(read_persons(persons, index, choice), region_maps(regions)[choice.scheme], hazarajat_places(hazarajat), choice)
+
+
+def helmandi_members(people: pd.DataFrame, rule: str) -> np.ndarray:
+    """Membership of the Helmandi networks for every person, under ``rule`` (see CodingChoice)."""
+    return np.array([is_helmandi(n, ns, t, p, rule) for n, ns, t, p in
+                     zip(people["network"], people["networks"], people["tribe"], people["province"])], dtype=bool)
 
 
 def is_helmandi(network: str | None, networks: list[str], tribe: str | None, province: str | None, rule: str) -> bool:

@@ -14,7 +14,7 @@ import pandas as pd
 from .baselines import REGION_BASELINES
 from .choices import DEFAULT, CodingChoice, all_choices, choice_fields
 from .context import Context
-from .gaps import focus_gaps
+from .gaps import focus_rows
 from .sensitivity import movers
 from .vocab import FIRST_ROUND, HAZARAJAT, RUSI_SCHEMES
 
@@ -37,14 +37,14 @@ def _names(ctx: Context) -> dict[str, str]:
     return out
 
 
-def _evaluate_one(ctx: Context, claim: pd.Series, choice: CodingChoice, focus: pd.DataFrame) -> tuple[bool, str, str]:
+def _evaluate_one(ctx: Context, claim: pd.Series, choice: CodingChoice, focus: dict[str, dict]) -> tuple[bool, str, str]:
     """(holds, figure, ids) for one claim under one choice."""
     test, group, expected = claim["test"], claim["group"], claim["expected"]
     if test == "appointee_count":
         n = len(ctx.first_round)
         return n == int(expected), f"{n} appointees", ""
     if test in ("group_empty", "group_only"):
-        row = focus.set_index("group").loc[group]
+        row = focus[group]
         ids = [i for i in row["ids"].split(";") if i]
         want = split_list(expected) if test == "group_only" else []
         figure = f"{row['observed']} of {row['n']}" + (f" ({row['n_unknown']} unknown)" if row["n_unknown"] else "")
@@ -69,7 +69,7 @@ def _evaluate_one(ctx: Context, claim: pd.Series, choice: CodingChoice, focus: p
         people = ctx.appointees(choice)
         exceptions = set(split_list(group))
         counted = people[~people["person_id"].isin(exceptions)]
-        regions = set(ctx.ds.regions.loc[ctx.ds.regions["scheme"] == choice.scheme, "region"])
+        regions = ctx.regions_of(choice.scheme)
         if choice.scheme in RUSI_SCHEMES:
             regions.add(HAZARAJAT)
         empty = sorted(regions - set(counted["region"].dropna()))
@@ -81,7 +81,7 @@ def evaluate_claims(ctx: Context, claims: pd.DataFrame | None = None, schemes=RU
     """The ledger: one row per claim with its figure (default coding), verdict and sensitivity."""
     claims = ctx.ds.claims if claims is None else claims
     choices = all_choices(list(schemes), list(baselines))
-    focus_by_choice = {c: focus_gaps(ctx, c) for c in choices}
+    focus_by_choice = {c: {r["group"]: r for r in focus_rows(ctx, c)} for c in choices}
     rows, detail = [], []
     for claim in claims.itertuples(index=False):
         claim = pd.Series(claim._asdict())

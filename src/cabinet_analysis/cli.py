@@ -1,11 +1,15 @@
 """The ``cabinet-analysis`` command: validate, summary, report, figures, build, notebooks.
 
 Exit status: 0 on success; 2 when the data are bad (one ``file:line:column:
-message`` per problem, and nothing written).
+message`` per problem, and nothing written); 1 when the machine is in the way
+(an output folder that is read-only, missing its permissions or a file, a full
+disk, an unreadable input file, an interrupt): one message, and the previous
+outputs intact.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -13,33 +17,66 @@ from pathlib import Path
 import typer
 
 from . import paths
-from .data import DataError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Sourced data and representation gaps of the Taliban caretaker government of 7 September 2021. "
-                       "Exit status 2: bad data (file:line:column messages; nothing written).")
+                       "Exit status: 0 ok; 2 bad data (file:line:column messages; nothing written); "
+                       "1 an environment error (unwritable or full output folder, unreadable input, interrupt; "
+                       "one message, previous outputs intact).")
+
+def command(fn):
+    """Register a command whose interrupt (Ctrl-C or SIGTERM) ends in one message and exit status 1."""
+    @functools.wraps(fn)
+    def guarded(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except KeyboardInterrupt:
+            _environment_error("interrupted; the previous outputs are intact")
+
+    return app.command()(guarded)
+
 
 DataDir = typer.Argument(None, help="Data folder (default: the repository's data/, or the copy shipped with the package).", show_default=False)
 
 
-def _fail(exc: DataError) -> None:
+def _fail(exc) -> None:
     for p in exc.problems:
         typer.echo(str(p), err=True)
     typer.echo(f"{len(exc.problems)} problem(s) found; nothing was written.", err=True)
     raise typer.Exit(2)
 
 
+def _environment_error(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
 def _context(path: Path | None):
     """The validated data folder, or the list of problems and exit status 2."""
     from .context import load_context
+    from .data import DataError
 
     try:
         return load_context(path)
     except DataError as exc:
         _fail(exc)
+    except OSError as exc:
+        _environment_error(f"cannot read {exc.filename or path}: {exc.strerror or exc}")
 
 
-@app.command()
+def _commit(outputs) -> None:
+    """Write an OutputSet all-or-nothing and list what was written; exit 1 on an environment error."""
+    from .outputs import OutputError, write_all
+
+    try:
+        written = write_all(outputs)
+    except OutputError as exc:
+        _environment_error(str(exc))
+    for path in written:
+        typer.echo(f"wrote {path}")
+
+
+@command
 def validate(path: Path | None = DataDir) -> None:
     """Check every data file and the links between them; exit 2 on any problem."""
     ds = _context(path).ds
@@ -50,7 +87,7 @@ def validate(path: Path | None = DataDir) -> None:
     )
 
 
-@app.command()
+@command
 def summary(path: Path | None = DataDir) -> None:
     """Print the 33 appointees and the coverage of each coded field."""
     from .report import coverage_table, render, summary_table
@@ -59,7 +96,7 @@ def summary(path: Path | None = DataDir) -> None:
     typer.echo(render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}))
 
 
-@app.command()
+@command
 def report(
     path: Path | None = DataDir,
     format: str = typer.Option("text", "--format", "-f", help="text, csv, markdown or json"),
@@ -74,52 +111,55 @@ def report(
     sys.stdout.write(render(gap_report(ctx), format))
 
 
-@app.command()
+@command
 def build(
     path: Path | None = DataDir,
     out: Path | None = typer.Option(None, help="Folder for the report files (default: reports/)."),
     figures_dir: Path | None = typer.Option(None, "--figures-dir", help="Folder for the figures (default: figures/)."),
     figures: bool = typer.Option(True, "--figures/--no-figures", help="Also write every figure."),
+    fresh: bool = typer.Option(False, "--fresh", help="Draw every figure again, ignoring the render cache."),
 ) -> None:
-    """The main job: validate, regenerate data/appointees.csv, write the report in every format and every figure."""
-    from .outputs import atomic_write, write_outputs
-    from .report import coverage_table, render, summary_table
+    """The main job: validate; regenerate data/appointees.csv and the codebook's tables; write the
+    report in every format and every figure. Everything is rendered first and written all or nothing."""
+    from .outputs import OutputSet
+    from .report import coverage_table, render, report_files, summary_table
     from .wide import FILE, appointees_csv
 
     ctx = _context(path)
     typer.echo(render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}))
-    wide = ctx.ds.data_dir / FILE
-    atomic_write(wide, appointees_csv(ctx))
-    typer.echo(f"wrote {wide}")
+    outputs = OutputSet()
+    outputs.add_file(ctx.ds.data_dir / FILE, appointees_csv(ctx))
     if paths.in_checkout() and ctx.ds.data_dir.resolve() == (paths.REPO / "data").resolve():
         from . import codebook
 
         doc = paths.codebook()
-        atomic_write(doc, codebook.render(doc.read_text(encoding="utf-8"), ctx.ds.data_dir).encode("utf-8"))
-        typer.echo(f"wrote {doc}")
-    for written in write_outputs(ctx, out or paths.reports_dir()):
-        typer.echo(f"wrote {written}")
+        outputs.add_file(doc, codebook.render(doc.read_text(encoding="utf-8"), ctx.ds.data_dir).encode("utf-8"))
+    outputs.add_folder(out or paths.reports_dir(), report_files(ctx))
     if figures:
-        from .figures import write_figures
+        from .figures import render_all
 
-        for written in write_figures(ctx, figures_dir or paths.figures_dir()):
-            typer.echo(f"wrote {written}")
+        outputs.add_folder(figures_dir or paths.figures_dir(), render_all(ctx, cache=not fresh))
+    _commit(outputs)
 
 
-@app.command()
+@command
 def figures(
     path: Path | None = DataDir,
     out: Path | None = typer.Option(None, "--out", help="Folder for the figures (default: figures/)."),
+    fresh: bool = typer.Option(False, "--fresh", help="Draw every figure again, ignoring the render cache."),
 ) -> None:
-    """Write every figure as PNG and SVG (byte-identical for the same data)."""
-    from .figures import write_figures
+    """Write every figure as PNG and SVG (byte-identical for the same data), all or nothing.
+    A figure whose data and drawing code are unchanged comes from the render cache (.cache/figures)."""
+    from .figures import render_all
+    from .outputs import OutputSet
 
     ctx = _context(path)
-    for written in write_figures(ctx, out or paths.figures_dir()):
-        typer.echo(f"wrote {written}")
+    outputs = OutputSet()
+    outputs.add_folder(out or paths.figures_dir(), render_all(ctx, cache=not fresh))
+    _commit(outputs)
 
 
-@app.command()
+@command
 def boundaries(
     source: Path = typer.Argument(..., help="A geoBoundaries ADM1 TopoJSON (e.g. ../shared/geo/geoBoundaries-AFG-ADM1_simplified.topojson)."),
     out: Path | None = typer.Option(None, "--out", help="Where to write the GeoJSON (default: data/boundaries.geojson)."),
@@ -128,24 +168,30 @@ def boundaries(
     import json
 
     from .data.boundaries import BOUNDARIES_FILE, geojson_text, topojson_to_geojson
-    from .outputs import atomic_write
+    from .outputs import OutputSet
 
-    target = out or paths.data_dir() / BOUNDARIES_FILE
-    atomic_write(target, geojson_text(topojson_to_geojson(json.loads(source.read_text(encoding="utf-8")))).encode("utf-8"))
-    typer.echo(f"wrote {target}")
+    try:
+        topo = json.loads(source.read_text(encoding="utf-8"))
+    except OSError as exc:
+        _environment_error(f"cannot read {source}: {exc.strerror or exc}")
+    outputs = OutputSet()
+    outputs.add_file(out or paths.data_dir() / BOUNDARIES_FILE, geojson_text(topojson_to_geojson(topo)).encode("utf-8"))
+    _commit(outputs)
 
 
-@app.command()
+@command
 def notebooks() -> None:
-    """Re-execute every notebook in notebooks/ in place, top to bottom."""
+    """Re-execute every notebook in notebooks/, top to bottom, and write them back all or nothing."""
     from .notebooks import execute_all
 
-    for path in execute_all():
-        typer.echo(f"executed {path}")
+    _commit(execute_all())
 
 
 def main() -> None:
     # The command line draws figures only into files: a non-interactive backend, unless the
     # user chose one. (The library itself never picks a backend; notebook kernels keep theirs.)
     os.environ.setdefault("MPLBACKEND", "Agg")
-    app()
+    from .outputs import terminate_as_interrupt
+
+    with terminate_as_interrupt():
+        app()

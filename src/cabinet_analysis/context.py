@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .choices import DEFAULT, CodingChoice, evidence_index, resolve
+from .choices import DEFAULT, CodingChoice, classify, evidence_index, read_persons, region_maps, resolve
 from .data import Dataset, load_dataset
+from .regions import hazarajat_places
 
 
 @dataclass(frozen=True, eq=False)
@@ -23,6 +24,7 @@ class Context:
     """Everything the analysis reads, and the persons read under each coding."""
 
     ds: Dataset
+    _read: dict[tuple[str, str, str], pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
     _memo: dict[CodingChoice, pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
@@ -31,25 +33,42 @@ class Context:
         return evidence_index(self.ds.evidence)
 
     @cached_property
+    def _region_maps(self) -> dict[str, dict[str, str]]:
+        return region_maps(self.ds.regions)
+
+    @cached_property
+    def _places(self) -> tuple:
+        return hazarajat_places(self.ds.hazarajat)
+
+    @cached_property
     def first_round(self) -> pd.DataFrame:
         """The 33 appointments of 7 September 2021, with names, in announcement order."""
         names = self.ds.persons[["person_id", "name", "name_variants", "note"]]
         return self.ds.first_round().merge(names, on="person_id", how="left")
 
     def appointees(self, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
-        """The 33 read under ``choice``: one row each, with their post, origin, region and group flags."""
+        """The 33 read under ``choice``: one row each, with their post, origin, region and group flags.
+
+        Memoised per reading; the caller gets its own copy (pandas' copy-on-write makes it cheap,
+        and changing it never changes the memo)."""
         key = choice.reading()
         if key not in self._memo:
-            self._memo[key] = self.resolve(self.first_round, choice)
-        return self._memo[key].copy()
+            reading = (choice.origin, choice.prefer, choice.ethnicity)
+            if reading not in self._read:  # scheme and helmandi rule do not change how persons are read
+                self._read[reading] = read_persons(self.first_round, self.index, choice)
+            self._memo[key] = classify(self._read[reading], self._region_maps[choice.scheme], self._places, choice)
+        return self._memo[key].copy(deep=False)
 
     def resolve(self, persons: pd.DataFrame, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
         """Any set of persons (a frame with ``person_id``) read under ``choice``."""
         return resolve(persons, self.index, self.ds.regions, self.ds.hazarajat, choice)
 
     def provinces_in(self, scheme: str, region_names: set[str]) -> set[str]:
-        r = self.ds.regions[self.ds.regions["scheme"] == scheme]
-        return set(r.loc[r["region"].isin(region_names), "province"])
+        return {p for p, r in self._region_maps[scheme].items() if r in region_names}
+
+    def regions_of(self, scheme: str) -> set[str]:
+        """Every region name of ``scheme``."""
+        return set(self._region_maps[scheme].values())
 
 
 def load_context(data_dir: Path | str | None = None) -> Context:

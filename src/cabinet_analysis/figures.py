@@ -1,12 +1,16 @@
 """One function per figure: each takes tidy data and returns a matplotlib Figure.
 
-:data:`FIGURES` maps each figure's file name to the data it needs, so
-:func:`write_figures` (the ``build`` command) and the notebooks draw exactly the
+:func:`figure_inputs` maps each figure's file name to its function and the data it draws, so
+:func:`render_all` (the ``figures`` and ``build`` commands) and the notebooks draw exactly the
 same figures. Files are written only after every figure has rendered.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
+import threading
 from pathlib import Path
 
 import matplotlib.colors as mcolors
@@ -17,14 +21,16 @@ from matplotlib import patheffects
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 
+from . import paths
 from .choices import CodingChoice
 from .claims import evaluate_claims
 from .context import Context
 from .data.boundaries import Boundaries
 from .gaps import focus_gaps, region_gaps
 from .helmandi import helmandi_counts
-from .outputs import atomic_write
+from .outputs import signals_held
 from .regions import hazarajat_districts, hazarajat_places
+from .render_cache import FigureCache, code_fingerprint, key
 from .report import coverage_table
 from .sensitivity import focus_sensitivity
 from .style import PALETTE, REGION_COLOURS, REGION_ORDER, VERDICT_COLOURS, figure_style, finish, to_bytes
@@ -386,37 +392,90 @@ def first_round_evidence(ctx: Context) -> pd.DataFrame:
     return e[e["person_id"].isin(ctx.first_round["person_id"])]
 
 
-def build_all(ctx: Context) -> dict[str, plt.Figure]:
-    """Every figure, by file stem, from one context."""
+def figure_inputs(ctx: Context) -> dict[str, tuple]:
+    """Every figure, by file stem: its function and the tables it draws (computed here, once)."""
     sens = focus_sensitivity(ctx)
     rusi = ctx.ds.regions[ctx.ds.regions["scheme"] == "rusi"]
+    people = ctx.appointees()
     return {
-        "regions_observed_expected": regions_observed_expected(region_gaps(ctx)),
-        "focus_gaps": focus_lollipop(focus_gaps(ctx)),
-        "origins_map": origins_map(ctx.appointees(), ctx.ds.provinces, rusi, ctx.ds.boundaries),
-        "hazarajat_map": hazarajat_map(ctx.appointees(), ctx.ds.provinces, ctx.ds.hazarajat, ctx.ds.boundaries),
-        "coverage": coverage_figure(coverage_table(ctx), first_round_evidence(ctx)),
-        "network_composition": network_composition(ctx.appointees()),
-        "helmandi_networks": helmandi_rules(helmandi_counts(ctx)),
-        "claims_ledger": claims_graphic(evaluate_claims(ctx)),
-        "sensitivity_ranges": sensitivity_ranges(sens, focus_gaps(ctx)),
-        "timeline": timeline_figure(timeline_gaps(ctx)),
+        "regions_observed_expected": (regions_observed_expected, region_gaps(ctx)),
+        "focus_gaps": (focus_lollipop, focus_gaps(ctx)),
+        "origins_map": (origins_map, people, ctx.ds.provinces, rusi, ctx.ds.boundaries),
+        "hazarajat_map": (hazarajat_map, people, ctx.ds.provinces, ctx.ds.hazarajat, ctx.ds.boundaries),
+        "coverage": (coverage_figure, coverage_table(ctx), first_round_evidence(ctx)),
+        "network_composition": (network_composition, people),
+        "helmandi_networks": (helmandi_rules, helmandi_counts(ctx)),
+        "claims_ledger": (claims_graphic, evaluate_claims(ctx)),
+        "sensitivity_ranges": (sensitivity_ranges, sens, focus_gaps(ctx)),
+        "timeline": (timeline_figure, timeline_gaps(ctx)),
     }
 
 
-def write_figures(ctx: Context, folder: Path) -> list[Path]:
-    """Render every figure to PNG and SVG in memory, then write them all (atomically each)."""
-    rendered: dict[str, bytes] = {}
-    for name, fig in build_all(ctx).items():
-        for fmt in ("png", "svg"):
-            rendered[f"{name}.{fmt}"] = to_bytes(fig, fmt)
-        plt.close(fig)
-    paths = []
-    for filename, data in sorted(rendered.items()):
-        path = Path(folder) / filename
-        atomic_write(path, data)
-        paths.append(path)
-    return paths
+def build_all(ctx: Context) -> dict[str, plt.Figure]:
+    """Every figure, by file stem, from one context."""
+    return {name: spec[0](*spec[1:]) for name, spec in figure_inputs(ctx).items()}
 
 
-__all__ = ["CodingChoice", "build_all", "write_figures"]
+FORMATS = ("png", "svg")
+_PENDING: dict[str, tuple] = {}  # the inputs handed to forked rendering processes
+
+
+def _worker_signals() -> None:
+    """Workers leave interrupts to the parent: Ctrl-C reaches the whole group and the parent handles
+    it; SIGTERM (the parent terminating the pool) simply ends a worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _render(name: str) -> dict[str, bytes]:
+    fn, *args = _PENDING[name]
+    fig = fn(*args)
+    return {f"{name}.{fmt}": to_bytes(fig, fmt) for fmt in FORMATS}
+
+
+def render_all(ctx: Context, workers: int | None = None, cache: Path | None | bool = True) -> dict[str, bytes]:
+    """Every figure as PNG and SVG bytes, by file name.
+
+    The tables are computed here. A figure whose inputs and drawing code are unchanged since
+    it was last rendered comes from the render cache (:mod:`cabinet_analysis.render_cache`;
+    ``cache=False`` ignores it, a path chooses its folder). The others are drawn and rendered in
+    ``workers`` forked processes (default: up to two, one per core, when this process can fork
+    safely), which gives the same bytes as drawing them one by one.
+    """
+    inputs = figure_inputs(ctx)
+    folder = paths.figure_cache() if cache is True else (Path(cache) if cache else None)
+    store = FigureCache(folder) if folder is not None else None
+    code = code_fingerprint() if store else ""
+    keys = {name: key(name, spec, code) for name, spec in inputs.items()} if store else {}
+    files: dict[str, bytes] = {}
+    todo = []
+    for name in inputs:
+        hit = store.get(name, keys[name], FORMATS) if store else None
+        if hit is None:
+            todo.append(name)
+        else:
+            files.update(hit)
+    if workers is None:
+        safe = hasattr(os, "fork") and threading.active_count() == 1 and threading.current_thread() is threading.main_thread()
+        workers = min(2, os.cpu_count() or 1, len(todo)) if safe else 1
+    _PENDING.clear()
+    _PENDING.update(inputs)
+    try:
+        if workers <= 1:
+            parts = [_render(name) for name in todo]
+        else:
+            with signals_held():  # a signal during a fork would be lost in fork handlers; take it after
+                pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals)
+            with pool:  # on an interrupt, leaving the block terminates the workers at once
+                parts = pool.map(_render, todo, chunksize=1)
+    finally:
+        _PENDING.clear()
+    for name, part in zip(todo, parts):
+        files.update(part)
+        if store:
+            store.put(name, keys[name], part)
+    return {k: files[k] for k in sorted(files)}
+
+
+__all__ = ["CodingChoice", "build_all", "figure_inputs", "render_all"]

@@ -7,6 +7,7 @@ and returns tidy DataFrames built by :mod:`cabinet_analysis.measures`.
 from __future__ import annotations
 
 from dataclasses import asdict, replace
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -70,7 +71,17 @@ def focus_gaps_compared(ctx: Context, choices, groups=FOCUS_GROUPS) -> pd.DataFr
 
 
 def focus_gaps(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
-    """Gap rows for the five focus groups of the commentary.
+    """Gap rows for the five focus groups of the commentary (see :func:`focus_rows`)."""
+    return pd.DataFrame(focus_rows(ctx, choice))
+
+
+def focus_table(ctx: Context, choices) -> pd.DataFrame:
+    """:func:`focus_gaps` for many choices at once, as one long table."""
+    return pd.DataFrame([row for c in choices for row in focus_rows(ctx, c)])
+
+
+def focus_rows(ctx: Context, choice: CodingChoice = DEFAULT) -> list[dict]:
+    """The focus-group gap rows under ``choice`` as records (memoised per context and choice; copies).
 
     West and southwest follow the regions of ``choice.scheme`` (a ``rusi``
     scheme). Hazarajat follows the district table. The Helmandi networks
@@ -79,25 +90,29 @@ def focus_gaps(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
     ``n_unknown`` and ``observed_max`` (if every unknown were in the group)
     reported beside them.
     """
+    return [dict(r) for r in _focus_rows(ctx, choice)]
+
+
+@lru_cache(maxsize=1024)
+def _focus_rows(ctx: Context, choice: CodingChoice) -> tuple[dict, ...]:
     people = ctx.appointees(choice)
     known = people["region"].notna().to_numpy()
+    everyone = np.ones(len(people), dtype=bool)
     ids = people["person_id"].to_numpy()
     members = focus_members(people)
     shares = focus_baselines(ctx, choice.scheme, choice.baseline)
+    switches = asdict(choice)
     rows = []
     for group in FOCUS_GROUPS:
-        pool = known if group != "helmandi_networks" else np.ones(len(people), dtype=bool)
+        pool = known if group != "helmandi_networks" else everyone
         member = members[group] & pool
         k, n = int(member.sum()), int(pool.sum())
         row = measures.group_gap(group, k, n, shares[group])
         row["n_unknown"] = int((~pool).sum())
         row["observed_max"] = k + row["n_unknown"]
         row["ids"] = ";".join(ids[member])
-        rows.append(row)
-    table = pd.DataFrame(rows)
-    for name, value in asdict(choice).items():
-        table[name] = value
-    return table
+        rows.append({**row, **switches})
+    return tuple(rows)
 
 
 def focus_members(people: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -112,8 +127,9 @@ def focus_members(people: pd.DataFrame) -> dict[str, np.ndarray]:
     }
 
 
+@lru_cache(maxsize=64)
 def focus_baselines(ctx: Context, scheme: str, baseline: str) -> dict[str, float]:
-    """Baseline share of each focus group under a scheme and baseline."""
+    """Baseline share of each focus group under a scheme and baseline (memoised; do not mutate)."""
     hz = ctx.ds.hazarajat
     groups = {
         "west": ctx.provinces_in(scheme, {"west"}),

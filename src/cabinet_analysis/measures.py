@@ -134,6 +134,8 @@ def multinomial_test(
     (1 + #{simulated >= observed}) / (1 + draws) (Davison & Hinkley 1997, eq. 4.11),
     so it is never 0. The seed makes the result reproducible.
     """
+    if not isinstance(draws, (int, np.integer)) or draws < 1:
+        raise ValueError(f"draws must be a whole number of at least 1, not {draws!r}")
     s, v = _aligned(counts, baseline)
     n = int(counts.reindex(baseline.index, fill_value=0).sum())
     observed = 0.5 * np.abs(s - v).sum()

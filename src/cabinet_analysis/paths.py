@@ -51,3 +51,8 @@ def notebooks_dir() -> Path:
 
 def codebook() -> Path:
     return REPO / "docs" / "codebook.md"
+
+
+def figure_cache() -> Path | None:
+    """Where rendered figures are kept between runs (a checkout's .cache/figures), or None."""
+    return REPO / ".cache" / "figures" if in_checkout() else None

@@ -105,7 +105,7 @@ def render(tables: dict[str, pd.DataFrame], fmt: str = "text") -> str:
     if fmt == "json":
         return json.dumps({n: json.loads(t.to_json(orient="records")) for n, t in shown.items()}, indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
-        parts = [t.assign(table=n)[["table"] + list(t.columns)] for n, t in shown.items()]
+        parts = [inert_cells(t.assign(table=n)[["table"] + list(t.columns)]) for n, t in shown.items()]
         return "".join(p.to_csv(index=False, lineterminator="\n") for p in parts)
     out = []
     for name, t in shown.items():
@@ -116,6 +116,36 @@ def render(tables: dict[str, pd.DataFrame], fmt: str = "text") -> str:
             with pd.option_context("display.max_colwidth", 60, "display.width", 250):
                 out.append(f"== {title} ==\n{t.to_string(index=False)}\n")
     return "\n".join(out)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would read as a formula (starting with =, +, -, @, tab or
+    carriage return) get a leading apostrophe, which spreadsheets show as text; numbers,
+    negative ones included, are left as they are."""
+    out = table.copy()
+    for col in out.columns:
+        if out[col].dtype != object and not pd.api.types.is_string_dtype(out[col]):
+            continue
+        text = out[col].map(lambda v: v if isinstance(v, str) else None)
+        risky = text.str.startswith(FORMULA_START, na=False) & pd.to_numeric(text, errors="coerce").isna()
+        out.loc[risky, col] = "'" + text[risky]
+    return out
+
+
+def report_files(ctx: Context, tables: dict | None = None) -> dict[str, bytes]:
+    """Every file of ``reports/``, rendered in memory: summary.txt and report.txt/.md/.json/.csv."""
+    tables = gap_report(ctx) if tables is None else tables
+    contents = {
+        "summary.txt": render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}),
+        "report.txt": render(tables, "text"),
+        "report.md": render(tables, "markdown"),
+        "report.json": render(tables, "json"),
+        "report.csv": render(tables, "csv"),
+    }
+    return {name: text.encode("utf-8") for name, text in contents.items()}
 
 
 def _markdown(t: pd.DataFrame) -> str:

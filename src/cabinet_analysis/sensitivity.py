@@ -12,7 +12,7 @@ import pandas as pd
 from .baselines import REGION_BASELINES
 from .choices import all_choices, choice_fields
 from .context import Context
-from .gaps import focus_gaps
+from .gaps import focus_table
 from .vocab import RUSI_SCHEMES
 
 ALPHA = 0.05
@@ -20,8 +20,7 @@ ALPHA = 0.05
 
 def focus_sensitivity(ctx: Context, schemes=RUSI_SCHEMES, baselines=REGION_BASELINES) -> pd.DataFrame:
     """Focus-group gap rows for every combination of switches (long table)."""
-    frames = [focus_gaps(ctx, c) for c in all_choices(list(schemes), list(baselines))]
-    return pd.concat(frames, ignore_index=True)
+    return focus_table(ctx, all_choices(list(schemes), list(baselines)))
 
 
 def movers(table: pd.DataFrame, value: str, keys: list[str]) -> dict[tuple, list[str]]:
@@ -31,17 +30,14 @@ def movers(table: pd.DataFrame, value: str, keys: list[str]) -> dict[tuple, list
     (every other switch held fixed) give different values.
     """
     switches = [f for f in choice_fields() if f in table.columns]
-    out: dict[tuple, list[str]] = {}
-    for key, sub in table.groupby(keys, sort=True):
-        key = key if isinstance(key, tuple) else (key,)
-        moved = []
-        for s in switches:
-            others = [o for o in switches if o != s]
-            varies = sub.groupby(others, dropna=False)[value].nunique(dropna=False)
-            if (varies > 1).any():
-                moved.append(s)
-        out[key] = moved
-    return out
+    records = table[keys + switches + [value]].itertuples(index=False, name=None)
+    seen: dict[tuple, dict[str, dict[tuple, set]]] = {}
+    for rec in records:
+        key, sw, v = rec[: len(keys)], rec[len(keys):-1], rec[-1]
+        by_switch = seen.setdefault(key, {s: {} for s in switches})
+        for i, s in enumerate(switches):
+            by_switch[s].setdefault(sw[:i] + sw[i + 1:], set()).add(v)
+    return {key: [s for s in switches if any(len(vals) > 1 for vals in groups[s].values())] for key, groups in sorted(seen.items())}
 
 
 def summarise(sens: pd.DataFrame, alpha: float = ALPHA) -> pd.DataFrame:

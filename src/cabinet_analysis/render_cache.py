@@ -1,0 +1,90 @@
+"""Keep rendered figures between runs, keyed by everything that decides their bytes.
+
+A figure's bytes are a function of its input tables, the drawing code and the
+versions of matplotlib and numpy; figures are byte-reproducible, so a figure
+whose key has been rendered before need not be drawn again. The key hashes the
+inputs' full content (values, dtypes, index), the source of the modules that
+draw (``figures``, ``style``, ``regions``, ``data/boundaries``) and those
+versions. The cache lives in ``.cache/figures/`` of a checkout; ``--fresh``
+ignores it; only the latest entry of each figure is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import pandas as pd
+
+from .data.boundaries import Boundaries
+
+PACKAGE = Path(__file__).resolve().parent
+DRAWING_CODE = ("figures.py", "style.py", "regions.py", "data/boundaries.py")
+
+
+def _feed(h, obj) -> None:
+    if isinstance(obj, pd.DataFrame):
+        h.update(b"frame")
+        h.update(str(list(obj.dtypes.astype(str))).encode())
+        h.update(obj.to_json(orient="split", default_handler=str, double_precision=15, date_format="iso").encode())
+    elif isinstance(obj, pd.Series):
+        _feed(h, obj.to_frame())
+    elif isinstance(obj, Boundaries):
+        for name in sorted(obj.polygons):
+            h.update(name.encode())
+            for poly in obj.polygons[name]:
+                for ring in poly:
+                    h.update(np.ascontiguousarray(ring, dtype=float).tobytes())
+    elif isinstance(obj, (list, tuple)):
+        for item in obj:
+            _feed(h, item)
+    else:
+        h.update(json.dumps(obj, sort_keys=True, default=str).encode())
+
+
+def code_fingerprint() -> str:
+    h = hashlib.sha256(f"matplotlib {matplotlib.__version__} numpy {np.__version__}".encode())
+    for name in DRAWING_CODE:
+        h.update((PACKAGE / name).read_bytes())
+    return h.hexdigest()
+
+
+def key(name: str, spec: tuple, code: str) -> str:
+    """The cache key of figure ``name`` drawn by ``spec`` (its function and inputs)."""
+    h = hashlib.sha256(code.encode())
+    h.update(name.encode())
+    h.update(spec[0].__qualname__.encode())
+    _feed(h, list(spec[1:]))
+    return h.hexdigest()[:32]
+
+
+class FigureCache:
+    """Rendered files by key, in one folder (``<figure>.<key>.<format>``)."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def get(self, name: str, k: str, formats: tuple[str, ...]) -> dict[str, bytes] | None:
+        paths = {f"{name}.{fmt}": self.folder / f"{name}.{k}.{fmt}" for fmt in formats}
+        if not all(p.is_file() for p in paths.values()):
+            return None
+        return {out: p.read_bytes() for out, p in paths.items()}
+
+    def put(self, name: str, k: str, files: dict[str, bytes]) -> None:
+        """Store a figure's files (best effort: a cache that cannot be written is simply not used)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for out, data in files.items():
+                fmt = out.rsplit(".", 1)[1]
+                tmp = self.folder / f".{name}.{k}.{fmt}.{os.getpid()}"
+                tmp.write_bytes(data)
+                os.replace(tmp, self.folder / f"{name}.{k}.{fmt}")
+            for old in self.folder.glob(f"{name}.*"):
+                if old.name.split(".")[1] != k:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass
