@@ -19,7 +19,8 @@ runner = CliRunner()
 def test_report_json_has_every_table(tables):
     data = json.loads(render(tables, "json"))
     assert list(data) == [
-        "focus_gaps", "focus_gaps_provinces_baseline", "region_gaps_rusi", "region_gaps_unama",
+        "focus_gaps", "focus_gaps_by_baseline", "focus_gaps_provinces_baseline", "movement_baseline", "region_gaps_rusi",
+        "region_gaps_rusi_movement", "region_gaps_unama",
         "whole_table_tests", "sensitivity", "ethnic_gaps", "ethnic_sensitivity", "helmandi_ties", "helmandi_counts", "claims_ledger", "timeline",
     ]
     focus = {row["group"]: row for row in data["focus_gaps"]}

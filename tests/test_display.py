@@ -33,7 +33,7 @@ def test_figures_are_detached_from_pyplot(ctx):
     from cabinet_analysis.figures import figure_inputs
 
     inputs = figure_inputs(ctx)
-    assert sorted(inputs) == ["claims_ledger", "coverage", "focus_gaps", "hazarajat_map", "helmandi_networks",
+    assert sorted(inputs) == ["cadre_map", "claims_ledger", "coverage", "focus_gaps", "focus_yardsticks", "hazarajat_map", "helmandi_networks",
                               "network_composition", "origins_map", "regions_observed_expected", "sensitivity_ranges", "timeline"]
     plt.close("all")
     for name in ("focus_gaps", "network_composition", "helmandi_networks"):

@@ -213,7 +213,7 @@ def test_library_rejects_bad_arguments():
 
     with pytest.raises(ValueError, match="scheme must be one of rusi, rusi_farah_southwest, unama, isaf, not 'rusii'"):
         CodingChoice(scheme="rusii")
-    with pytest.raises(ValueError, match="baseline must be one of population, provinces, not 'pop'"):
+    with pytest.raises(ValueError, match="baseline must be one of population, provinces, movement, emirate, not 'pop'"):
         CodingChoice(baseline="pop")
     with pytest.raises(ValueError, match="draws must be a whole number of at least 1, not 0"):
         multinomial_test(pd.Series({"a": 1}), pd.Series({"a": 1.0}), draws=0)

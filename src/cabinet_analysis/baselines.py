@@ -1,10 +1,15 @@
 """Baselines: what share of the 33 each group would get under a fair draw.
 
-Named baselines for region partitions:
+Named baselines for region partitions and focus groups:
 
 - ``population``: share of the settled population (NSIA 2021-22 estimate),
   summed over the provinces of each region.
 - ``provinces``: equal weight per province (each of the 34 counts 1/34).
+- ``movement``: share of the movement's listed cadre (every individual of the UN
+  1988 sanctions list whose province can be read), read under the same coding
+  switches as the appointees (:mod:`cabinet_analysis.cadre`).
+- ``emirate``: the same for the listed individuals who held a post in the
+  1996-2001 Emirate, as the list states.
 
 For ethnic groups, ``data/ethnic_shares.csv`` gives a low, central and high
 estimate across sources; :func:`ethnic_gaps` tests against each level by name.
@@ -13,45 +18,92 @@ estimate across sources; :func:`ethnic_gaps` tests against each level by name.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
-from .choices import BASELINES, DEFAULT, ETHNICITY_RULES
+from .cadre import CADRE_BASELINES, cadre
+from .choices import BASELINES, DEFAULT, ETHNICITY_RULES, CodingChoice
+from .context import Context
+from .vocab import HAZARAJAT, HAZARAJAT_CONFIDENCE, HELMAND, RUSI_SCHEMES
 
 REGION_BASELINES = BASELINES
+POPULATION_BASELINES = ("population", "provinces")
 ETHNIC_LEVELS = ("low", "central", "high")
 
 
 def province_weights(provinces: pd.DataFrame, baseline: str) -> pd.Series:
-    """Weight of each province (summing to 1) under a named region baseline."""
+    """Weight of each province (summing to 1) under ``population`` or ``provinces``."""
     if baseline == "population":
         w = provinces.set_index("province")["population_nsia_2021_22"].astype(float)
     elif baseline == "provinces":
         w = pd.Series(1.0, index=provinces["province"])
     else:
-        raise ValueError(f"unknown baseline {baseline!r}; choose one of {REGION_BASELINES}")
+        raise ValueError(f"province weights exist for {', '.join(POPULATION_BASELINES)}, not {baseline!r}")
     return w / w.sum()
 
 
-def region_baseline(provinces: pd.DataFrame, regions: pd.DataFrame, scheme: str, baseline: str) -> pd.Series:
-    """Share of each region of ``scheme`` under ``baseline`` (index: region, sums to 1).
+def _key(choice: CodingChoice) -> tuple:
+    """What a baseline depends on: the scheme and the yardstick, and for the cadre how persons are read."""
+    if choice.baseline in CADRE_BASELINES:
+        return (choice.scheme, choice.baseline, choice.origin, choice.prefer)
+    return (choice.scheme, choice.baseline)
 
-    Hazarajat's baseline counts its whole provinces only (Bamyan, Daykundi):
-    no district populations are shipped, so listed districts elsewhere add
-    appointees to Hazarajat but nothing to its baseline (see docs/methods.md).
+
+def region_baseline(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.Series:
+    """Share of each region of ``choice.scheme`` under ``choice.baseline`` (index: region, sums to 1).
+
+    Under ``population`` and ``provinces``, Hazarajat counts its whole provinces only (Bamyan,
+    Daykundi): no district populations are shipped, so listed districts elsewhere add appointees
+    to Hazarajat but nothing to its baseline (see docs/methods.md). The cadre baselines place
+    each listed person by district too, as the appointees are placed.
     """
-    weights = province_weights(provinces, baseline)
-    mapping = regions[regions["scheme"] == scheme].set_index("province")["region"]
-    if mapping.empty:
-        raise ValueError(f"unknown region scheme {scheme!r}")
-    shares = weights.groupby(mapping.reindex(weights.index)).sum()
-    return shares.sort_index()
+    return _region_baseline(ctx, _key(choice), choice).copy()
 
 
-def group_baseline(provinces: pd.DataFrame, province_set: set[str], baseline: str) -> float:
-    """Baseline share of a group of provinces."""
-    weights = province_weights(provinces, baseline)
-    return float(weights[weights.index.isin(province_set)].sum())
+@lru_cache(maxsize=256)
+def _region_baseline(ctx: Context, key: tuple, choice: CodingChoice) -> pd.Series:
+    mapping = ctx.region_map(choice.scheme)
+    if choice.baseline in POPULATION_BASELINES:
+        weights = province_weights(ctx.ds.provinces, choice.baseline)
+        return weights.groupby(weights.index.map(mapping)).sum().sort_index()
+    names = set(mapping.values()) | ({HAZARAJAT} if choice.scheme in RUSI_SCHEMES else set())
+    known = cadre(ctx, choice, choice.baseline)["region"].dropna()
+    return known.value_counts(normalize=True).reindex(sorted(names), fill_value=0.0).astype(float)
+
+
+def region_baselines_compared(ctx: Context, baselines=("population", "movement", "emirate"), scheme: str = "rusi") -> pd.DataFrame:
+    """Each region's share under several yardsticks, side by side (one column per baseline)."""
+    cols = {b: region_baseline(ctx, replace(DEFAULT, scheme=scheme, baseline=b)) for b in baselines}
+    return pd.DataFrame(cols).fillna(0.0).rename_axis("region").reset_index()
+
+
+def focus_baselines(ctx: Context, choice: CodingChoice = DEFAULT) -> dict[str, float]:
+    """Baseline share of each focus group under ``choice`` (memoised; a copy).
+
+    The Helmandi networks' baseline is Helmand's share (its population, or the share of the
+    listed cadre born there), as a proxy."""
+    return dict(_focus_baselines(ctx, _key(choice), choice))
+
+
+@lru_cache(maxsize=256)
+def _focus_baselines(ctx: Context, key: tuple, choice: CodingChoice) -> dict[str, float]:
+    west, southwest = ctx.provinces_in(choice.scheme, {"west"}), ctx.provinces_in(choice.scheme, {"southwest"})
+    if choice.baseline in POPULATION_BASELINES:
+        weights = province_weights(ctx.ds.provinces, choice.baseline)
+        hz = ctx.ds.hazarajat
+        whole = set(hz.loc[(hz["district"] == "") & hz["confidence"].isin(HAZARAJAT_CONFIDENCE), "province"])
+        share = lambda provinces: float(weights[weights.index.isin(provinces)].sum())  # noqa: E731
+        return {"west": share(west), "southwest": share(southwest), "west_or_southwest": share(west | southwest),
+                "hazarajat": share(whole), "helmandi_networks": share({HELMAND})}
+    c = cadre(ctx, choice, choice.baseline)
+    c = c[c["province"].notna()]
+    region = c["region"].to_numpy()
+    mean = lambda mask: float(np.mean(mask)) if len(c) else float("nan")  # noqa: E731
+    return {"west": mean(region == "west"), "southwest": mean(region == "southwest"),
+            "west_or_southwest": mean((region == "west") | (region == "southwest")),
+            "hazarajat": mean(c["hazarajat"].to_numpy(dtype=bool)), "helmandi_networks": mean(c["province"].to_numpy() == HELMAND)}
 
 
 def ethnic_gaps(people: pd.DataFrame, shares: pd.DataFrame) -> pd.DataFrame:

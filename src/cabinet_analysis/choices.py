@@ -38,7 +38,7 @@ PREFERENCES = ("confidence", "un_list")
 HELMANDI_RULES = ("network", "any_network", "tribe", "tribe_and_helmand", "helmand_origin")
 ETHNICITY_RULES = ("direct", "imputed")
 SCHEMES = ("rusi", "rusi_farah_southwest", "unama", "isaf")
-BASELINES = ("population", "provinces")
+BASELINES = ("population", "provinces", "movement", "emirate")
 
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2, "imputed": 3}
 CONFIDENCE_WEIGHT = {"high": 3, "medium": 2, "low": 1, "imputed": 0}

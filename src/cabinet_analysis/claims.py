@@ -19,7 +19,7 @@ from .sensitivity import movers
 from .vocab import FIRST_ROUND, HAZARAJAT, RUSI_SCHEMES
 
 # Tests that read no coded origin or network: their result is the same under every choice.
-CHOICE_FREE_TESTS = ("appointee_count", "persons_absent", "announcement_date", "later_appointment")
+CHOICE_FREE_TESTS = ("appointee_count", "persons_absent", "announcement_date", "later_appointment", "first_with_tie")
 SUPPORTED, CONTRADICTED, SENSITIVE, UNTESTABLE = "supported", "contradicted", "sensitive to coding", "not testable with this data"
 
 
@@ -74,7 +74,42 @@ def _evaluate_one(ctx: Context, claim: pd.Series, choice: CodingChoice, focus: d
             regions.add(HAZARAJAT)
         empty = sorted(regions - set(counted["region"].dropna()))
         return empty == sorted(split_list(expected)), "regions with no appointee: " + (", ".join(empty) or "none"), ""
+    if test == "first_with_tie":
+        return _first_with_tie(ctx, group, expected)
     raise ValueError(f"unknown test {test!r}")
+
+
+def _first_with_tie(ctx: Context, pid: str, field: str) -> tuple[bool, str, str]:
+    """Did ``pid`` join the government with a recorded tie (``field``, medium confidence or better),
+    and no one with such a tie before him? (Joint first, in the same announcement, still counts.)"""
+    e = ctx.ds.evidence
+    tied = set(e.loc[(e["field"] == field) & e["confidence"].isin(["high", "medium"]), "person_id"])
+    a = ctx.ds.appointments[ctx.ds.appointments["person_id"].isin(tied)]
+    first = a.groupby("person_id")["announced_on"].min().sort_values(kind="stable")
+    if pid not in tied or pid not in first.index:
+        return False, f"{pid} has no recorded {field} or no appointment", pid
+    earliest = first.min()
+    with_him = sorted(first.index[first == earliest])
+    joint = "joint first" if len(with_him) > 1 else "first"
+    figure = f"{joint} appointed with a recorded {field}: {', '.join(with_him)} (announced {earliest:%Y-%m-%d})"
+    return first[pid] == earliest, figure, ";".join(with_him)
+
+
+def robust_to_unknowns(test: str, group: str, expected: str, focus: dict[str, dict], holds: bool) -> bool | None:
+    """Does the claim hold whatever the unknown origins are (every assignment the evidence allows)?
+    None where the claim reads no origin."""
+    if test == "group_empty":
+        return focus[group]["observed_max"] == 0
+    if test == "group_only":
+        row = focus[group]
+        return holds and row["observed_min"] == row["observed_max"] == len(split_list(expected))
+    if test == "only_empty_regions":
+        groups = {"west": "west", "southwest": "southwest", HAZARAJAT: "hazarajat"}
+        exceptions = set(split_list(group))
+        extra = [focus[groups[r]]["observed_max"] - len(exceptions & set(split_list(focus[groups[r]]["ids"])))
+                 for r in split_list(expected) if r in groups]
+        return holds and all(x == 0 for x in extra)
+    return None
 
 
 def evaluate_claims(ctx: Context, claims: pd.DataFrame | None = None, schemes=RUSI_SCHEMES, baselines=REGION_BASELINES) -> pd.DataFrame:
@@ -86,7 +121,8 @@ def evaluate_claims(ctx: Context, claims: pd.DataFrame | None = None, schemes=RU
     for claim in claims.itertuples(index=False):
         claim = pd.Series(claim._asdict())
         if claim["test"] == "not_testable":
-            rows.append({**_base(claim), "figure": "", "verdict": UNTESTABLE, "ids": "", "holds_in": "", "moved_by": ""})
+            rows.append({**_base(claim), "figure": "", "verdict": UNTESTABLE, "ids": "", "holds_in": "", "moved_by": "",
+                         "robust_to_unknowns": None})
             continue
         if claim["test"] in CHOICE_FREE_TESTS:
             once = _evaluate_one(ctx, claim, DEFAULT, focus_by_choice[DEFAULT])
@@ -97,7 +133,9 @@ def evaluate_claims(ctx: Context, claims: pd.DataFrame | None = None, schemes=RU
         _, figure, ids = results[DEFAULT]
         share = sum(r[0] for r in results.values()) / len(results)
         verdict = SUPPORTED if share == 1 else CONTRADICTED if share == 0 else SENSITIVE
-        rows.append({**_base(claim), "figure": figure, "verdict": verdict, "ids": ids, "holds_in": f"{round(share * len(results))}/{len(results)}", "moved_by": ""})
+        robust = robust_to_unknowns(claim["test"], claim["group"], claim["expected"], focus_by_choice[DEFAULT], results[DEFAULT][0])
+        rows.append({**_base(claim), "figure": figure, "verdict": verdict, "ids": ids, "holds_in": f"{round(share * len(results))}/{len(results)}",
+                     "moved_by": "", "robust_to_unknowns": robust})
     ledger = pd.DataFrame(rows)
     if detail:
         d = pd.DataFrame(detail)

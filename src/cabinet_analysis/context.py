@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .bounds import possible_provinces
 from .choices import DEFAULT, CodingChoice, classify, evidence_index, read_persons, region_maps, resolve
 from .data import Dataset, load_dataset
 from .regions import hazarajat_places
@@ -40,6 +41,16 @@ class Context:
     def _places(self) -> tuple:
         return hazarajat_places(self.ds.hazarajat)
 
+    @property
+    def hazarajat_places(self) -> tuple:
+        """(whole provinces, {(province, district key)}) counted as Hazarajat."""
+        return self._places
+
+    @cached_property
+    def possible_provinces(self) -> dict:
+        """Each of the 33 -> the provinces their origin evidence names, or None (any province)."""
+        return possible_provinces(self.index, self.first_round["person_id"])
+
     @cached_property
     def first_round(self) -> pd.DataFrame:
         """The 33 appointments of 7 September 2021, with names, in announcement order."""
@@ -62,6 +73,10 @@ class Context:
     def resolve(self, persons: pd.DataFrame, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
         """Any set of persons (a frame with ``person_id``) read under ``choice``."""
         return resolve(persons, self.index, self.ds.regions, self.ds.hazarajat, choice)
+
+    def region_map(self, scheme: str) -> dict[str, str]:
+        """Province -> region under ``scheme`` (a copy)."""
+        return dict(self._region_maps[scheme])
 
     def provinces_in(self, scheme: str, region_names: set[str]) -> set[str]:
         return {p for p, r in self._region_maps[scheme].items() if r in region_names}

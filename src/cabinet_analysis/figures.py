@@ -22,21 +22,25 @@ from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 
 from . import paths
-from .choices import CodingChoice
+from .cadre import cadre
+from .choices import DEFAULT, CodingChoice
 from .claims import evaluate_claims
 from .context import Context
 from .data.boundaries import Boundaries
 from .gaps import focus_gaps, region_gaps
 from .helmandi import helmandi_counts
+from .measures import jeffreys_interval
 from .outputs import signals_held
 from .regions import hazarajat_districts, hazarajat_places
 from .render_cache import FigureCache, code_fingerprint, key
-from .report import coverage_table
+from .report import coverage_table, focus_gaps_by_baseline
 from .sensitivity import focus_sensitivity
-from .style import PALETTE, REGION_COLOURS, REGION_ORDER, VERDICT_COLOURS, figure_style, finish, to_bytes
+from .style import PALETTE, REGION_COLOURS, REGION_ORDER, SOURCE_LINE, VERDICT_COLOURS, figure_style, finish, to_bytes
 from .timeline import timeline_gaps
 
-BASELINE_LABELS = {"population": "population", "provinces": "province (equal weight)"}
+BASELINE_LABELS = {"population": "population", "provinces": "province (equal weight)",
+                   "movement": "listed cadre", "emirate": "listed 1996-2001 office-holders"}
+YARDSTICK_STYLE = {"population": ("D", PALETTE[3]), "movement": ("s", PALETTE[2]), "emirate": ("^", PALETTE[4])}
 FOCUS_LABELS = {
     "west": "West",
     "southwest": "Southwest",
@@ -79,16 +83,62 @@ def focus_lollipop(table: pd.DataFrame) -> plt.Figure:
         ax.axvline(0, color="0.2", lw=1)
         labels = [f"{FOCUS_LABELS[g]}  ({o} of {n}, expected {e:.1f})" for g, o, n, e in zip(t["group"], t["observed"], t["n"], t["expected"])]
         ax.set_yticks(y, labels)
-        for yi, (gap, p) in enumerate(zip(t["gap_pp"], t["p_under"])):
-            ax.annotate(f"p = {p:.3f}", (gap, yi), xytext=(-8, 8), textcoords="offset points", ha="right", fontsize=8)
+        for yi, (gap, p, ph) in enumerate(zip(t["gap_pp"], t["p_under"], t["p_holm"])):
+            ax.annotate(f"p = {p:.3f} (Holm {ph:.2f})", (gap, yi), xytext=(-8, 8), textcoords="offset points", ha="right", fontsize=8)
         yardstick = BASELINE_LABELS.get(str(t["baseline"].iloc[0]), "baseline") if "baseline" in t else "population"
         ax.set_xlabel(f"gap: share of appointees minus {yardstick} share (percentage points)")
         lo = min(-20.0, float(t["gap_pp"].min()) - 3)
         ax.set_xlim(lo, max(5.0, float(t["gap_pp"].max()) + 4))
         below = t.loc[t["p_under"] < 0.05, "group"].map(FOCUS_LABELS).tolist()
+        holm = t.loc[t["p_holm"] < 0.05, "group"].map(FOCUS_LABELS).tolist()
         title = f"Every focus group falls short of its {yardstick} share" if (t["gap_pp"] < 0).all() else "Gaps of the focus groups"
         title += f"; significant at 5%: {', '.join(below[::-1]) or 'none'}"
+        title += f" ({', '.join(holm[::-1]) or 'none'} after Holm's correction)" if below else ""
         return finish(fig, title)
+
+
+def focus_yardsticks(table: pd.DataFrame) -> plt.Figure:
+    """Each focus group's share of the appointees (dot, with its Jeffreys interval), the range it
+    could take whatever the unknown origins are (grey band), and its share of the population, of
+    the movement's listed cadre and of the cadre's 1996-2001 office-holders (markers), with
+    Holm-adjusted p-values. ``table``: :func:`~cabinet_analysis.report.focus_gaps_by_baseline`."""
+    groups = list(dict.fromkeys(table["group"]))[::-1]
+    base = table[table["baseline"] == "population"].set_index("group")
+    with figure_style():
+        fig, ax = plt.subplots(figsize=(11, 5))
+        for i, g in enumerate(groups):
+            r = base.loc[g]
+            lo, hi = r["observed_min"] / r["n_total"], r["observed_max"] / r["n_total"]
+            ax.hlines(i, lo, hi, color="0.85", lw=11, zorder=1, label="range whatever the unknowns are" if i == 0 else None)
+            share = r["observed"] / r["n"]
+            ci = jeffreys_interval(int(r["observed"]), int(r["n"]))
+            ax.errorbar(share, i, xerr=[[share - ci[0]], [ci[1] - share]], fmt="o", color=PALETTE[0], capsize=3, zorder=3,
+                        label="appointees of known origin (95% interval)" if i == 0 else None)
+            notes = []
+            for b, (marker, colour) in YARDSTICK_STYLE.items():
+                row = table[(table["baseline"] == b) & (table["group"] == g)].iloc[0]
+                ax.scatter(row["baseline_share"], i, marker=marker, s=45, color=colour, zorder=4, edgecolor="white",
+                           label=f"share of the {BASELINE_LABELS[b]}" if i == 0 else None)
+                notes.append(f"{row['p_holm']:.2f}")
+            ax.annotate("   ".join(notes), (1.0, i), xycoords=("axes fraction", "data"), xytext=(8, 0),
+                        textcoords="offset points", va="center", fontsize=8, color="0.25", family="monospace")
+        ax.annotate("Holm-adjusted p\npop.  cadre  1996-2001", (1.0, len(groups) - 0.4), xycoords=("axes fraction", "data"),
+                    xytext=(8, 0), textcoords="offset points", va="bottom", fontsize=7.5, color="0.25")
+        ax.set_yticks(range(len(groups)), [FOCUS_LABELS[g] for g in groups])
+        ax.set_xlim(0, max(0.45, float(table["baseline_share"].max()) + 0.05))
+        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+        ax.set_xlabel("share")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, fontsize=7.5, frameon=False)
+        short = {b: [FOCUS_LABELS[g] for g in table.loc[(table["baseline"] == b) & (table["p_holm"] < 0.05), "group"]]
+                 for b in ("population", "movement")}
+        if not short["population"] and not short["movement"]:
+            title = "After Holm's correction no focus group is significantly short, of the population or of the listed cadre"
+        else:
+            title = ("Significantly short after Holm's correction: " + (", ".join(short["population"]) or "none") + " of the population; "
+                     + (", ".join(short["movement"]) or "none") + " of the listed cadre")
+        finish(fig, title, SOURCE_LINE + "; UN 1988 sanctions list")
+        fig.subplots_adjust(right=0.78, bottom=0.3)
+        return fig
 
 
 def _region_colours(regions: pd.Series) -> dict[str, str]:
@@ -150,7 +200,7 @@ def _label_provinces(ax, provinces: pd.DataFrame, counts: pd.Series) -> None:
 
 
 def origins_map(people: pd.DataFrame, provinces: pd.DataFrame, regions: pd.DataFrame, boundaries: Boundaries,
-                what: str = "appointees") -> plt.Figure:
+                what: str = "appointees", source: str = SOURCE_LINE) -> plt.Figure:
     """Province choropleth: each province in its region's colour (``regions``: one scheme), full where
     it has appointees (count in a disc) and pale where it has none; Hazarajat's whole provinces hatched."""
     counts = people.dropna(subset=["province"]).groupby("province").size()
@@ -170,9 +220,17 @@ def origins_map(people: pd.DataFrame, provinces: pd.DataFrame, regions: pd.DataF
         empty = [r for r in order if not any(counts.get(p, 0) for p in region.index[region == r])]
         title = f"Where the {len(people) - unknown} {what} of known origin come from ({unknown} unknown)"
         title += f"; none from: {', '.join(empty)}" if empty else ""
-        finish(fig, title)
+        finish(fig, title, source)
         fig.subplots_adjust(left=0.01, right=0.80)  # room for the legend beside the map
         return fig
+
+
+CADRE_SOURCE = "Source: cabinet-analysis, data/ (UN 1988 sanctions list, individual entries; places of birth as listed)"
+
+
+def cadre_map(cadre_people: pd.DataFrame, provinces: pd.DataFrame, regions: pd.DataFrame, boundaries: Boundaries) -> plt.Figure:
+    """Where the movement's listed cadre comes from (:func:`~cabinet_analysis.cadre.cadre`), on the same map."""
+    return origins_map(cadre_people, provinces, regions, boundaries, what="listed individuals", source=CADRE_SOURCE)
 
 
 # Where the district names of each partly-Hazarajat province go: empty ground beyond the border (lon, lat).
@@ -306,7 +364,8 @@ def claims_graphic(ledger: pd.DataFrame) -> plt.Figure:
         ax.set_yticks(range(len(t)), [_wrap(c, 58) for c in t["claim"]], fontsize=7.5)
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
-        ax.set_xlabel("share of the 100 coding combinations under which the claim holds")
+        combos = next((int(h.split("/")[1]) for h in t["holds_in"] if h), 0)
+        ax.set_xlabel(f"share of the {combos} coding combinations under which the claim holds")
         ax.grid(axis="y", visible=False)
         n = ledger["verdict"].value_counts()
         finish(fig, f"{n.get('supported', 0)} claims supported, {n.get('sensitive to coding', 0)} sensitive to coding, "
@@ -328,7 +387,8 @@ def sensitivity_ranges(sens: pd.DataFrame, default: pd.DataFrame) -> plt.Figure:
             ax.scatter([d], [i], marker="|", s=300, color="black", zorder=4)
         ax.axvline(0, color="0.2", lw=1)
         ax.set_yticks(range(len(groups)), [FOCUS_LABELS[g] for g in groups])
-        ax.set_xlabel("gap (percentage points) across 100 coding combinations; black tick = default")
+        combos = int((sens["group"] == groups[0]).sum())
+        ax.set_xlabel(f"gap (percentage points) across {combos} coding combinations; black tick = default")
         spread = sens.groupby("group")["gap_pp"].agg(lambda g: g.max() - g.min())
         positive = [FOCUS_LABELS[g] for g in groups[::-1] if (sens.loc[sens["group"] == g, "gap_pp"] > 0).any()]
         title = f"Coding moves a gap by up to {spread.max():.0f} points"
@@ -408,6 +468,8 @@ def figure_inputs(ctx: Context) -> dict[str, tuple]:
         "claims_ledger": (claims_graphic, evaluate_claims(ctx)),
         "sensitivity_ranges": (sensitivity_ranges, sens, focus_gaps(ctx)),
         "timeline": (timeline_figure, timeline_gaps(ctx)),
+        "focus_yardsticks": (focus_yardsticks, focus_gaps_by_baseline(ctx)),
+        "cadre_map": (cadre_map, cadre(ctx, DEFAULT), ctx.ds.provinces, rusi, ctx.ds.boundaries),
     }
 
 

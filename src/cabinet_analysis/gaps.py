@@ -13,10 +13,11 @@ import numpy as np
 import pandas as pd
 
 from . import measures
-from .baselines import group_baseline, region_baseline
+from .baselines import focus_baselines, region_baseline
+from .bounds import group_bounds
 from .choices import DEFAULT, CodingChoice
 from .context import Context
-from .vocab import FOCUS_GROUPS, HELMAND
+from .vocab import FOCUS_GROUPS
 
 
 def region_counts(people: pd.DataFrame) -> pd.Series:
@@ -27,7 +28,7 @@ def region_counts(people: pd.DataFrame) -> pd.Series:
 def region_gaps(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
     """Gap table over every region of ``choice.scheme`` against ``choice.baseline``."""
     people = ctx.appointees(choice)
-    baseline = region_baseline(ctx.ds.provinces, ctx.ds.regions, choice.scheme, choice.baseline)
+    baseline = region_baseline(ctx, choice)
     table = measures.gap_table(region_counts(people), baseline)
     table.insert(0, "scheme", choice.scheme)
     table.insert(1, "baseline", choice.baseline)
@@ -38,7 +39,7 @@ def region_gaps(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
 def whole_table_tests(ctx: Context, choice: CodingChoice = DEFAULT, draws: int = 20_000, seed: int = 20210907) -> pd.DataFrame:
     """Loosemore-Hanby, Gallagher and the seeded multinomial test for one scheme and baseline."""
     counts = region_counts(ctx.appointees(choice))
-    baseline = region_baseline(ctx.ds.provinces, ctx.ds.regions, choice.scheme, choice.baseline)
+    baseline = region_baseline(ctx, choice)
     mc = measures.multinomial_test(counts, baseline, draws=draws, seed=seed)
     return pd.DataFrame([{
         "scheme": choice.scheme,
@@ -87,8 +88,10 @@ def focus_rows(ctx: Context, choice: CodingChoice = DEFAULT) -> list[dict]:
     scheme). Hazarajat follows the district table. The Helmandi networks
     follow ``choice.helmandi``; their baseline is Helmand's share, as a proxy.
     Region groups are measured over appointees of known origin (``n``), with
-    ``n_unknown`` and ``observed_max`` (if every unknown were in the group)
-    reported beside them.
+    ``n_unknown`` beside them. ``observed_min`` and ``observed_max`` bound the count
+    over every assignment of the unknowns the evidence allows, out of all appointees
+    (``n_total``; :mod:`cabinet_analysis.bounds`), with the gaps and p-values at those
+    extremes. ``p_holm`` is ``p_under`` adjusted by Holm's method across the five groups.
     """
     return [dict(r) for r in _focus_rows(ctx, choice)]
 
@@ -100,19 +103,27 @@ def _focus_rows(ctx: Context, choice: CodingChoice) -> tuple[dict, ...]:
     everyone = np.ones(len(people), dtype=bool)
     ids = people["person_id"].to_numpy()
     members = focus_members(people)
-    shares = focus_baselines(ctx, choice.scheme, choice.baseline)
+    shares = focus_baselines(ctx, choice)
+    bounds = group_bounds(people, ctx.possible_provinces, ctx.region_map(choice.scheme), ctx.hazarajat_places, choice.scheme, choice.helmandi)
+    total = len(people)
     switches = asdict(choice)
     rows = []
     for group in FOCUS_GROUPS:
         pool = known if group != "helmandi_networks" else everyone
         member = members[group] & pool
         k, n = int(member.sum()), int(pool.sum())
-        row = measures.group_gap(group, k, n, shares[group])
+        v = shares[group]
+        row = measures.group_gap(group, k, n, v)
         row["n_unknown"] = int((~pool).sum())
-        row["observed_max"] = k + row["n_unknown"]
         row["ids"] = ";".join(ids[member])
-        rows.append({**row, **switches})
-    return tuple(rows)
+        lo, hi = bounds[group]
+        row.update(n_total=total, observed_min=lo, observed_max=hi,
+                   gap_pp_at_min=100.0 * (lo / total - v), gap_pp_at_max=100.0 * (hi / total - v),
+                   p_under_at_min=measures.p_under(lo, total, v), p_under_at_max=measures.p_under(hi, total, v))
+        rows.append(row)
+    for row, adjusted in zip(rows, measures.holm(r["p_under"] for r in rows)):
+        row["p_holm"] = adjusted
+    return tuple({**row, **switches} for row in rows)
 
 
 def focus_members(people: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -125,17 +136,3 @@ def focus_members(people: pd.DataFrame) -> dict[str, np.ndarray]:
         "hazarajat": people["hazarajat"].to_numpy(dtype=bool),
         "helmandi_networks": people["helmandi"].to_numpy(dtype=bool),
     }
-
-
-@lru_cache(maxsize=64)
-def focus_baselines(ctx: Context, scheme: str, baseline: str) -> dict[str, float]:
-    """Baseline share of each focus group under a scheme and baseline (memoised; do not mutate)."""
-    hz = ctx.ds.hazarajat
-    groups = {
-        "west": ctx.provinces_in(scheme, {"west"}),
-        "southwest": ctx.provinces_in(scheme, {"southwest"}),
-        "west_or_southwest": ctx.provinces_in(scheme, {"west", "southwest"}),
-        "hazarajat": set(hz.loc[(hz["district"] == "") & hz["confidence"].isin(["high", "medium"]), "province"]),
-        "helmandi_networks": {HELMAND},
-    }
-    return {g: group_baseline(ctx.ds.provinces, p, baseline) for g, p in groups.items()}

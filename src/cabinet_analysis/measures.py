@@ -78,6 +78,22 @@ def group_gap(group: str, k: int, n: int, v: float, level: float = 0.95) -> dict
     }
 
 
+def holm(p_values) -> list[float]:
+    """Holm's step-down adjustment for testing several hypotheses at once (Holm 1979,
+    Scandinavian Journal of Statistics 6:65-70): sort the m p-values, multiply the i-th
+    smallest (i = 0..m-1) by m - i, carry the running maximum forward, cap at 1. Valid under any
+    dependence between the tests; controls the family-wise error rate."""
+    p = np.asarray(list(p_values), dtype=float)
+    m = len(p)
+    order = np.argsort(p, kind="stable")
+    adjusted = np.empty(m)
+    running = 0.0
+    for rank, i in enumerate(order):
+        running = max(running, min(1.0, (m - rank) * p[i]))
+        adjusted[i] = running
+    return adjusted.tolist()
+
+
 def gap_table(counts: pd.Series, baseline: pd.Series, level: float = 0.95) -> pd.DataFrame:
     """Gap table for a partition: one row per group of ``baseline``.
 

@@ -8,10 +8,11 @@ from dataclasses import replace
 import pandas as pd
 
 from .baselines import ethnic_gaps, ethnic_sensitivity
+from .cadre import cadre_summary
 from .choices import DEFAULT, CodingChoice
 from .claims import evaluate_claims
 from .context import Context
-from .gaps import focus_gaps, region_gaps, whole_table_grid
+from .gaps import focus_gaps, focus_table, region_gaps, whole_table_grid
 from .helmandi import helmandi_counts, helmandi_ties
 from .sensitivity import focus_sensitivity, summarise
 from .timeline import timeline_gaps
@@ -60,10 +61,13 @@ def gap_report(ctx: Context) -> dict[str, pd.DataFrame]:
     sens = focus_sensitivity(ctx)
     return {
         "focus_gaps": focus_gaps(ctx),
+        "focus_gaps_by_baseline": focus_gaps_by_baseline(ctx),
         "focus_gaps_provinces_baseline": focus_gaps(ctx, ctx_choice(baseline="provinces")),
+        "movement_baseline": cadre_summary(ctx),
         "region_gaps_rusi": region_gaps(ctx),
+        "region_gaps_rusi_movement": region_gaps(ctx, ctx_choice(baseline="movement")),
         "region_gaps_unama": region_gaps(ctx, ctx_choice(scheme="unama")),
-        "whole_table_tests": whole_table_grid(ctx, ("rusi", "unama"), ("population", "provinces")),
+        "whole_table_tests": whole_table_grid(ctx, ("rusi", "unama"), ("population", "provinces", "movement", "emirate")),
         "sensitivity": summarise(sens),
         "ethnic_gaps": ethnic_gaps(ctx.appointees(), ctx.ds.ethnic_shares),
         "ethnic_sensitivity": ethnic_sensitivity(ctx),
@@ -74,6 +78,18 @@ def gap_report(ctx: Context) -> dict[str, pd.DataFrame]:
     }
 
 
+YARDSTICKS = ("population", "movement", "emirate")
+BY_BASELINE_COLUMNS = ["baseline", "group", "observed", "n", "baseline_share", "expected", "gap_pp", "p_under", "p_holm",
+                       "n_total", "observed_min", "observed_max", "p_under_at_max"]
+
+
+def focus_gaps_by_baseline(ctx: Context, baselines=YARDSTICKS) -> pd.DataFrame:
+    """The focus-group gaps against the population and against the movement's listed cadre
+    (all of it, and its 1996-2001 office-holders), side by side, default coding otherwise."""
+    table = focus_table(ctx, [ctx_choice(baseline=b) for b in baselines])
+    return table[BY_BASELINE_COLUMNS]
+
+
 def ctx_choice(**changes) -> CodingChoice:
     """The default coding with some switches changed."""
     return replace(DEFAULT, **changes)
@@ -81,16 +97,17 @@ def ctx_choice(**changes) -> CodingChoice:
 
 _ROUND = {"share": 3, "baseline_share": 3, "expected": 2, "gap_pp": 1, "ratio": 2, "p_under": 4, "p_over": 4,
           "ci_low": 3, "ci_high": 3, "loosemore_hanby": 3, "gallagher": 3, "mc_p_value": 4,
-          "gap_pp_min": 1, "gap_pp_max": 1, "p_under_min": 4, "p_under_max": 4, "share_significant": 3,
-          "gap_pp_central": 1, **{f"{m}_{lvl}": 4 for m in ("p_under", "p_over") for lvl in ("low", "central", "high")},
+          "gap_pp_min": 1, "gap_pp_max": 1, "p_under_min": 4, "p_under_max": 4, "share_significant": 3, "share_significant_holm": 3,
+          "gap_pp_central": 1, "p_holm": 4, "p_under_at_max": 4, "p_under_at_min": 4, "gap_pp_at_min": 1, "gap_pp_at_max": 1, **{f"{m}_{lvl}": 4 for m in ("p_under", "p_over") for lvl in ("low", "central", "high")},
           **{f"expected_{lvl}": 2 for lvl in ("low", "central", "high")}}
 
-FOCUS_COLUMNS = ["group", "observed", "n", "n_unknown", "expected", "gap_pp", "ratio", "p_under", "ci_low", "ci_high", "ids"]
+FOCUS_COLUMNS = ["group", "observed", "n", "n_unknown", "expected", "gap_pp", "ratio", "p_under", "p_holm", "ci_low", "ci_high",
+                 "n_total", "observed_min", "observed_max", "ids"]
 REGION_COLUMNS = ["scheme", "baseline", "group", "observed", "n", "share", "baseline_share", "expected", "gap_pp", "ratio", "p_under", "p_over"]
 
 
 def _shown(name: str, table: pd.DataFrame) -> pd.DataFrame:
-    if name.startswith("focus_gaps"):
+    if name.startswith("focus_gaps") and name != "focus_gaps_by_baseline":
         table = table[FOCUS_COLUMNS]
     elif name.startswith("region_gaps"):
         table = table[REGION_COLUMNS]

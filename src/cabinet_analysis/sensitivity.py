@@ -44,6 +44,7 @@ def summarise(sens: pd.DataFrame, alpha: float = ALPHA) -> pd.DataFrame:
     """Per focus group: ranges of observed count, gap and p-value, and what moves them."""
     sens = sens.copy()
     sens["significant"] = sens["p_under"] < alpha
+    sens["significant_holm"] = sens["p_holm"] < alpha
     obs_movers = movers(sens, "observed", ["group"])
     sig_movers = movers(sens, "significant", ["group"])
     rows = []
@@ -59,6 +60,7 @@ def summarise(sens: pd.DataFrame, alpha: float = ALPHA) -> pd.DataFrame:
                 "p_under_min": float(sub["p_under"].min()),
                 "p_under_max": float(sub["p_under"].max()),
                 "share_significant": float(sub["significant"].mean()),
+                "share_significant_holm": float(sub["significant_holm"].mean()),
                 "observed_moved_by": ";".join(obs_movers[(group,)]),
                 "significance_moved_by": ";".join(sig_movers[(group,)]),
             }

@@ -15,9 +15,10 @@ import numpy as np
 import pandas as pd
 
 from . import measures
+from .baselines import focus_baselines
 from .choices import DEFAULT, CodingChoice
 from .context import Context
-from .gaps import focus_baselines, focus_members
+from .gaps import focus_members
 from .vocab import CABINET_TIERS, FOCUS_GROUPS
 
 RANKS = ("all", "cabinet rank", "deputy or other")
@@ -48,7 +49,7 @@ def timeline_gaps(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
     group ``hazara`` counting ethnic Hazaras among all holders (n = known ethnicity).
     """
     rows = []
-    shares = focus_baselines(ctx, choice.scheme, choice.baseline)
+    shares = focus_baselines(ctx, choice)
     central = float(ctx.ds.ethnic_shares.set_index("group").loc["Hazara", "central"])
     for date in rounds(ctx.ds.appointments):
         people = holders(ctx, date, choice)

@@ -90,14 +90,14 @@ def check_claims(claims: pd.DataFrame, person_ids: set[str]) -> list[Problem]:
         test, group = row["test"], row["group"]
         if test in ("group_empty", "group_only") and group not in vocab.FOCUS_GROUPS:
             problems.append(Problem(CLAIMS, int(line), "group", f"{group!r} must be one of the focus groups: {', '.join(vocab.FOCUS_GROUPS)}"))
-        if test == "later_appointment" and group not in person_ids:
+        if test in ("later_appointment", "first_with_tie") and group not in person_ids:
             problems.append(Problem(CLAIMS, int(line), "group", f"unknown person {group!r} (not in {PERSONS})"))
         if test in ("only_empty_regions", "group_only"):
             ids = group.split(";") if test == "only_empty_regions" else row["expected"].split(";")
             col = "group" if test == "only_empty_regions" else "expected"
             for pid in (i for i in ids if i and i not in person_ids):
                 problems.append(Problem(CLAIMS, int(line), col, f"unknown person {pid!r} (not in {PERSONS})"))
-        if test in ("persons_absent", "appointee_count", "announcement_date", "later_appointment", "only_empty_regions") and not row["expected"]:
+        if test in ("persons_absent", "appointee_count", "announcement_date", "later_appointment", "only_empty_regions", "first_with_tie") and not row["expected"]:
             problems.append(Problem(CLAIMS, int(line), "expected", f"test {test} needs an expected value"))
     return problems
 
@@ -122,7 +122,7 @@ def check_first_round(appointments: pd.DataFrame) -> list[Problem]:
 
 
 def check_evidence(evidence: pd.DataFrame, index: ProvinceIndex, appointees: ResourceSpec, persons: pd.DataFrame,
-                   skip: set[tuple[int, str]]) -> list[Problem]:
+                   skip: set[tuple[int, str]], values: tuple = ()) -> list[Problem]:
     """Basis only and always for places; known provinces; values from the vocabulary of their field;
     ``imputed`` only for ethnicity; every recorded spelling listed in persons.csv."""
     e = evidence
@@ -149,6 +149,10 @@ def check_evidence(evidence: pd.DataFrame, index: ProvinceIndex, appointees: Res
         allowed = ", ".join(spec.enum) if spec.enum else "true or false" if spec.type == "boolean" else f"the form of {spec.name}"
         for line, value in rows[~ok].items():
             problems.append(Problem(EVIDENCE, int(line), "value", f"{value!r} is not a {spec.name} (must be {allowed})"))
+    for field, allowed in values:
+        rows = e.loc[e["field"] == field, "value"]
+        for line, value in rows[~rows.isin(allowed)].items():
+            problems.append(Problem(EVIDENCE, int(line), "value", f"{value!r} is not a {field} (must be {', '.join(allowed)})"))
     names = persons.assign(n=persons["name"] + ";" + persons["name_variants"])
     listed = names["person_id"] + "\x1f" + names["n"].str.split(";").explode().str.casefold()
     spell = e[(e["field"] == "name_variants") & e["person_id"].isin(persons["person_id"])]

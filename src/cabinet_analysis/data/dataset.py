@@ -105,7 +105,8 @@ def validate_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], ProvinceIn
         problems += crosscheck.check_claims(t["claims"], set(t["persons"]["person_id"]))
     if "evidence" in t and "persons" in t and index is not None:
         skip = {(line, col) for f, line, col in bad if f == specs["evidence"].path}
-        problems += crosscheck.check_evidence(t["evidence"], index, specs["appointees"], t["persons"], skip)
+        problems += crosscheck.check_evidence(t["evidence"], index, specs["appointees"], t["persons"], skip,
+                                              specs["evidence"].field("value").values_by_field)
     return t, index, boundaries, problems
 
 

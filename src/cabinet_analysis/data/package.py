@@ -2,9 +2,10 @@
 
 The descriptor is a Frictionless Data Package: types, enums, required fields,
 patterns, ranges, primary and foreign keys and a description for every field,
-so it is the machine-readable codebook. Two project extensions: ``x-list``
-marks a ``;``-separated list cell (``foreignKey`` there checks each item), and
-the ``appointees`` resource is derived (written by ``build``, never read by the
+so it is the machine-readable codebook. Project extensions: ``x-list``
+marks a ``;``-separated list cell (``foreignKey`` there checks each item),
+``x-values-by-field`` lists the values an evidence row may give for a field that
+has no column of its own, and the ``appointees`` resource is derived (written by ``build``, never read by the
 validator). Validation (:mod:`cabinet_analysis.data.validate`) is driven from
 these specs.
 """
@@ -34,6 +35,7 @@ class FieldSpec:
     maximum: float | None = None
     list_separator: str | None = None
     list_reference: tuple[str, str] | None = None  # (resource, field) every list item must name
+    values_by_field: tuple[tuple[str, tuple[str, ...]], ...] = ()  # evidence values allowed per field (x-values-by-field)
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ def _field(d: dict) -> FieldSpec:
         enum=tuple(c["enum"]) if "enum" in c else None, pattern=c.get("pattern"),
         minimum=c.get("minimum"), maximum=c.get("maximum"),
         list_separator=lst.get("separator"), list_reference=(ref["resource"], ref["field"]) if ref else None,
+        values_by_field=tuple((k, tuple(v)) for k, v in d.get("x-values-by-field", {}).items()),
     )
 
 

@@ -1,0 +1,101 @@
+"""Bounds for the unknowns: what a focus-group count could be, whatever the unknown values are.
+
+A count over the appointees of known origin says nothing about the others. Partial
+identification asks instead for the smallest and largest count over every
+assignment of the unknowns that the evidence allows: a person whose origin is
+unknown because sources of medium or high confidence give alternatives (the UN
+list's "X or Y") can only be in one of those provinces; a person with no such
+evidence can be in any of the 34. A person of known province but unknown district may still be in a
+Hazarajat district of that province. For the Helmandi networks, whatever the
+membership rule reads (main network, any network, tribe, origin) may be unknown.
+
+With every appointee assigned, the count is out of all 33 (``n_total``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import vocab
+
+ALL = None  # no origin evidence: any province is possible
+
+
+def possible_provinces(index: dict, person_ids, bases: tuple[str, ...] = ("birth", "family"),
+                       floor: tuple[str, ...] = ("high", "medium")) -> dict[str, frozenset | None]:
+    """Person -> the provinces that origin evidence of medium or high confidence names, or ALL if
+    none does (a weak source alone does not rule any province out)."""
+    out = {}
+    for pid in person_ids:
+        named = {r[0] for r in index.get((pid, "province"), []) if r[1] in bases and r[2] in floor}
+        out[pid] = frozenset(named) if named else ALL
+    return out
+
+
+def group_bounds(people: pd.DataFrame, possible: dict[str, frozenset | None], region_map: dict[str, str],
+                 places: tuple, scheme: str, helmandi: str) -> dict[str, tuple[int, int]]:
+    """(smallest, largest) count of each focus group over every assignment of the unknowns.
+
+    ``people`` are the 33 read under a choice (with ``region``, ``hazarajat`` and ``helmandi``);
+    ``region_map`` is the scheme's; ``places`` the Hazarajat whole provinces and districts.
+    Each person has a set of possible places (province, in Hazarajat or not); a group's count
+    is at least the number of persons all of whose places are in it, at most the number with
+    one place in it.
+    """
+    whole, districts = places
+    partly = {p for p, _ in districts} - set(whole)
+    own_region = scheme in vocab.RUSI_SCHEMES
+
+    def states(province: str, hz: bool | None) -> list[tuple[str, bool]]:
+        if hz is not None:
+            return [(province, hz)]
+        return [(province, True)] if province in whole else [(province, False), (province, True)] if province in partly else [(province, False)]
+
+    def region(state: tuple[str, bool]) -> str:
+        return vocab.HAZARAJAT if (state[1] and own_region) else region_map[state[0]]
+
+    members = {
+        "west": lambda s: region(s) == "west",
+        "southwest": lambda s: region(s) == "southwest",
+        "west_or_southwest": lambda s: region(s) in ("west", "southwest"),
+        "hazarajat": lambda s: s[1],
+    }
+    bounds = {g: [0, 0] for g in vocab.FOCUS_GROUPS}
+    for row in people.itertuples(index=False):
+        province, district = _text(row.province), _text(row.district)
+        if province is not None:
+            places_ = states(province, bool(row.hazarajat) if (district is not None or province in whole) else None)
+        else:
+            options = possible.get(row.person_id, ALL)
+            places_ = [s for p in sorted(set(region_map) if options is ALL else options) for s in states(p, None)]
+        for group, is_in in members.items():
+            hits = [is_in(s) for s in places_]
+            bounds[group][0] += int(all(hits))
+            bounds[group][1] += int(any(hits))
+        lo, hi = _helmandi(row, sorted({s[0] for s in places_}), helmandi)
+        bounds["helmandi_networks"][0] += lo
+        bounds["helmandi_networks"][1] += hi
+    return {g: (lo, hi) for g, (lo, hi) in bounds.items()}
+
+
+def _text(value) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _helmandi(row, provinces: list[str], rule: str) -> tuple[int, int]:
+    """(must, can) be a member of the Helmandi networks under ``rule``."""
+    member = bool(row.helmandi)
+    tribe, network = _text(row.tribe), _text(row.network)
+    tribal = tribe is not None and any(t.casefold() in tribe.casefold() for t in vocab.HELMANDI_TRIBES)
+    from_helmand = {p == vocab.HELMAND for p in provinces}
+    if rule == "network":
+        return int(member), int(member or network is None)
+    if rule == "any_network":
+        return int(member), int(member or not row.networks)
+    if rule == "tribe":
+        return int(member), int(member or tribe is None)
+    if rule == "tribe_and_helmand":
+        return int(member), int(member or ((tribe is None or tribal) and True in from_helmand))
+    if rule == "helmand_origin":
+        return int(from_helmand == {True}), int(True in from_helmand)
+    raise ValueError(f"unknown helmandi rule {rule!r}")
