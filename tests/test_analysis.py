@@ -91,6 +91,9 @@ def test_sensitivity_ranges_and_movers(ctx):
     assert s["share_significant_holm"].to_dict() == {"west": 0.0, "southwest": 0.0, "west_or_southwest": 0.3, "hazarajat": 0.0, "helmandi_networks": 0.0}
 
 
+YEAR_ENDS = ["2021-12-31", "2022-12-31", "2023-12-31", "2024-12-31", "2025-12-31", "2026-02-14"]
+
+
 def test_claims_ledger_verdicts(ctx):
     ledger = evaluate_claims(ctx, ctx.ds.claims).set_index("claim_id")
     assert ledger["verdict"].to_dict() == {
@@ -109,6 +112,9 @@ def test_claims_ledger_verdicts(ctx):
         "c11_iran_clients": "not testable with this data",
         "c12_muttaqi_leadership": "not testable with this data",
         "c15_sadr_first_pro_iran": "supported",
+        **{f"c16_west_as_of@{d}": "supported" for d in YEAR_ENDS},
+        **{f"c17_hazarajat_as_of@{d}": "supported" for d in YEAR_ENDS},
+        **{f"c18_helmandi_as_of@{d}": "sensitive to coding" for d in YEAR_ENDS},
     }
     assert ledger.loc["c13_sadr_deputy_interior", "figure"] == "Deputy Minister of Interior for Security, announced 2021-09-21"
     assert ledger.loc["c14_zakir_deputy_defence", "figure"] == "Deputy Minister of Defence, announced 2021-09-21"

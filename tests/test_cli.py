@@ -22,10 +22,12 @@ def test_report_json_has_every_table(tables):
         "focus_gaps", "focus_gaps_by_baseline", "focus_gaps_provinces_baseline", "movement_baseline", "region_gaps_rusi",
         "region_gaps_rusi_movement", "region_gaps_unama",
         "whole_table_tests", "sensitivity", "ethnic_gaps", "ethnic_sensitivity", "helmandi_ties", "helmandi_counts", "claims_ledger", "timeline",
+        "period_summary", "year_end_gaps", "timeline_coverage", "rounds", "turnover", "cabinet_rank_persons",
     ]
     focus = {row["group"]: row for row in data["focus_gaps"]}
     assert focus["west"]["observed"] == 0 and focus["west"]["p_under"] == 0.0376
-    assert len(data["claims_ledger"]) == 15
+    assert len(data["claims_ledger"]) == 15 + 3 * 6  # three dated claims, six year ends each
+    assert data["period_summary"][0]["persons_at_cabinet_rank"] == 51
 
 
 def test_report_csv_is_one_tidy_table(tables):

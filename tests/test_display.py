@@ -33,8 +33,9 @@ def test_figures_are_detached_from_pyplot(ctx):
     from cabinet_analysis.figures import figure_inputs
 
     inputs = figure_inputs(ctx)
-    assert sorted(inputs) == ["cadre_map", "claims_ledger", "coverage", "focus_gaps", "focus_yardsticks", "hazarajat_map", "helmandi_networks",
-                              "network_composition", "origins_map", "regions_observed_expected", "sensitivity_ranges", "timeline"]
+    assert sorted(inputs) == ["cadre_map", "claims_ledger", "coverage", "dated_claims", "focus_gaps", "focus_yardsticks", "hazarajat_map",
+                              "helmandi_networks", "network_composition", "origins_map", "regions_observed_expected", "seats_over_time",
+                              "sensitivity_ranges", "timeline", "turnover"]
     plt.close("all")
     for name in ("focus_gaps", "network_composition", "helmandi_networks"):
         fn, *args = inputs[name]

@@ -53,6 +53,6 @@ def test_readme_quick_start_matches_ci():
 def test_readme_shows_every_figure():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     pngs = sorted(p.name for p in (ROOT / "figures").glob("*.png"))
-    assert len(pngs) == 12
+    assert len(pngs) == 15
     for name in pngs:
         assert f"](figures/{name})" in readme, f"README does not show figures/{name}"

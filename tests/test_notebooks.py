@@ -18,7 +18,7 @@ from cabinet_analysis import figures
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 EXPECTED = ["01-dataset", "02-regional-gaps", "03-west-and-southwest", "04-hazarajat", "05-helmandi-networks",
-            "06-claims-ledger", "07-timeline", "08-explore", "09-fair-baselines"]
+            "06-claims-ledger", "07-timeline", "08-explore", "09-fair-baselines", "10-five-years"]
 FIGURE_FUNCTIONS = {name for name in dir(figures) if not name.startswith("_") and callable(getattr(figures, name))
                     and getattr(getattr(figures, name), "__module__", "") == figures.__name__
                     and getattr(figures, name).__annotations__.get("return") in ("plt.Figure",)}

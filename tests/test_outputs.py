@@ -21,7 +21,7 @@ def test_committed_figures_are_current(rendered):
     """Every figure, rendered once for the session (the same rendering the figures command writes),
     compared byte for byte with figures/."""
     assert sorted(rendered) == sorted(p.name for p in (ROOT / "figures").iterdir() if p.suffix in (".png", ".svg"))
-    assert len(rendered) == 24
+    assert len(rendered) == 30  # 15 figures, PNG and SVG
     for name, data in rendered.items():
         assert (ROOT / "figures" / name).read_bytes() == data, f"figures/{name} is stale: run `python3 tasks.py build`"
 
@@ -92,7 +92,7 @@ def test_the_render_cache_is_keyed_by_content(ctx, tmp_path, rendered, monkeypat
     store = FigureCache(tmp_path / "cache")
     for name, spec in inputs.items():
         store.put(name, key(name, spec, code), {f"{name}.{f}": rendered[f"{name}.{f}"] for f in FORMATS})
-    assert len(list((tmp_path / "cache").iterdir())) == 24
+    assert len(list((tmp_path / "cache").iterdir())) == 30
 
     def no_drawing(name):
         raise AssertionError(f"{name} was drawn although it is cached")

@@ -44,11 +44,12 @@ def province_weights(provinces: pd.DataFrame, baseline: str) -> pd.Series:
     return w / w.sum()
 
 
-def _key(choice: CodingChoice) -> tuple:
-    """What a baseline depends on: the scheme and the yardstick, and for the cadre how persons are read."""
+def _key(choice: CodingChoice) -> CodingChoice:
+    """What a baseline depends on, as a choice with every other switch at its default (the memo key):
+    the scheme and the yardstick, and for the cadre how origins are read."""
     if choice.baseline in CADRE_BASELINES:
-        return (choice.scheme, choice.baseline, choice.origin, choice.prefer)
-    return (choice.scheme, choice.baseline)
+        return CodingChoice(origin=choice.origin, prefer=choice.prefer, scheme=choice.scheme, baseline=choice.baseline)
+    return CodingChoice(scheme=choice.scheme, baseline=choice.baseline)
 
 
 def region_baseline(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.Series:
@@ -59,11 +60,11 @@ def region_baseline(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.Series:
     to Hazarajat but nothing to its baseline (see docs/methods.md). The cadre baselines place
     each listed person by district too, as the appointees are placed.
     """
-    return _region_baseline(ctx, _key(choice), choice).copy()
+    return _region_baseline(ctx, _key(choice)).copy()
 
 
 @lru_cache(maxsize=256)
-def _region_baseline(ctx: Context, key: tuple, choice: CodingChoice) -> pd.Series:
+def _region_baseline(ctx: Context, choice: CodingChoice) -> pd.Series:
     mapping = ctx.region_map(choice.scheme)
     if choice.baseline in POPULATION_BASELINES:
         weights = province_weights(ctx.ds.provinces, choice.baseline)
@@ -84,11 +85,11 @@ def focus_baselines(ctx: Context, choice: CodingChoice = DEFAULT) -> dict[str, f
 
     The Helmandi networks' baseline is Helmand's share (its population, or the share of the
     listed cadre born there), as a proxy."""
-    return dict(_focus_baselines(ctx, _key(choice), choice))
+    return dict(_focus_baselines(ctx, _key(choice)))
 
 
 @lru_cache(maxsize=256)
-def _focus_baselines(ctx: Context, key: tuple, choice: CodingChoice) -> dict[str, float]:
+def _focus_baselines(ctx: Context, choice: CodingChoice) -> dict[str, float]:
     west, southwest = ctx.provinces_in(choice.scheme, {"west"}), ctx.provinces_in(choice.scheme, {"southwest"})
     if choice.baseline in POPULATION_BASELINES:
         weights = province_weights(ctx.ds.provinces, choice.baseline)

@@ -17,6 +17,8 @@ commanders who rose after 2001. The 33's own listed members are part of the pool
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from .choices import CodingChoice
@@ -30,6 +32,11 @@ POST_FLOOR = ("high", "medium")  # posts the list itself states; an embassy post
 def cadre_ids(ctx: Context, which: str = "movement") -> list[str]:
     """Persons with a UN 1988 list reference from a copy of the list (``movement``), or only those
     whose entry states a 1996-2001 post (``emirate``)."""
+    return list(_cadre_ids(ctx, which))
+
+
+@lru_cache(maxsize=16)
+def _cadre_ids(ctx: Context, which: str) -> tuple[str, ...]:
     e = ctx.ds.evidence
     listed = e[(e["field"] == "un_1988_ref") & (e["kind"] == UN_KIND)]
     ids = set(listed["person_id"])
@@ -38,12 +45,12 @@ def cadre_ids(ctx: Context, which: str = "movement") -> list[str]:
         ids &= set(posts["person_id"])
     elif which != "movement":
         raise ValueError(f"which must be one of {', '.join(CADRE_BASELINES)}, not {which!r}")
-    return sorted(ids)
+    return tuple(sorted(ids))
 
 
 def cadre(ctx: Context, choice: CodingChoice, which: str = "movement") -> pd.DataFrame:
     """The listed individuals read under ``choice`` (origin, region, Hazarajat flag)."""
-    return ctx.resolve(pd.DataFrame({"person_id": cadre_ids(ctx, which)}), choice)
+    return ctx.everyone(choice).loc[cadre_ids(ctx, which)].reset_index()
 
 
 def cadre_summary(ctx: Context) -> pd.DataFrame:

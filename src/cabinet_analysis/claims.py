@@ -14,18 +14,15 @@ import pandas as pd
 from .baselines import REGION_BASELINES
 from .choices import DEFAULT, CodingChoice, all_choices, choice_fields
 from .context import Context
+from .data import split_list
 from .gaps import focus_rows
 from .sensitivity import movers
+from .timeline import count_as_of, max_as_of, year_ends
 from .vocab import FIRST_ROUND, HAZARAJAT, RUSI_SCHEMES
 
 # Tests that read no coded origin or network: their result is the same under every choice.
 CHOICE_FREE_TESTS = ("appointee_count", "persons_absent", "announcement_date", "later_appointment", "first_with_tie")
 SUPPORTED, CONTRADICTED, SENSITIVE, UNTESTABLE = "supported", "contradicted", "sensitive to coding", "not testable with this data"
-
-
-def split_list(value: str) -> list[str]:
-    """The items of a ``;``-separated cell."""
-    return [item.strip() for item in value.split(";") if item.strip()]
 
 
 def _names(ctx: Context) -> dict[str, str]:
@@ -76,6 +73,10 @@ def _evaluate_one(ctx: Context, claim: pd.Series, choice: CodingChoice, focus: d
         return empty == sorted(split_list(expected)), "regions with no appointee: " + (", ".join(empty) or "none"), ""
     if test == "first_with_tie":
         return _first_with_tie(ctx, group, expected)
+    if test == "group_empty_as_of":
+        k, n, ids = count_as_of(ctx, claim["as_of"], choice, group, expected)
+        pool = "holders" if group == "helmandi_networks" else "holders of known origin"
+        return k == 0, f"{k} of {n} {pool} at {expected} on {claim['as_of']}", ids
     raise ValueError(f"unknown test {test!r}")
 
 
@@ -114,7 +115,7 @@ def robust_to_unknowns(test: str, group: str, expected: str, focus: dict[str, di
 
 def evaluate_claims(ctx: Context, claims: pd.DataFrame | None = None, schemes=RUSI_SCHEMES, baselines=REGION_BASELINES) -> pd.DataFrame:
     """The ledger: one row per claim with its figure (default coding), verdict and sensitivity."""
-    claims = ctx.ds.claims if claims is None else claims
+    claims = _dated(ctx, ctx.ds.claims if claims is None else claims)
     choices = all_choices(list(schemes), list(baselines))
     focus_by_choice = {c: {r["group"]: r for r in focus_rows(ctx, c)} for c in choices}
     rows, detail = [], []
@@ -133,7 +134,10 @@ def evaluate_claims(ctx: Context, claims: pd.DataFrame | None = None, schemes=RU
         _, figure, ids = results[DEFAULT]
         share = sum(r[0] for r in results.values()) / len(results)
         verdict = SUPPORTED if share == 1 else CONTRADICTED if share == 0 else SENSITIVE
-        robust = robust_to_unknowns(claim["test"], claim["group"], claim["expected"], focus_by_choice[DEFAULT], results[DEFAULT][0])
+        if claim["test"] == "group_empty_as_of":
+            robust = results[DEFAULT][0] and max_as_of(ctx, claim["as_of"], claim["group"], claim["expected"]) == 0
+        else:
+            robust = robust_to_unknowns(claim["test"], claim["group"], claim["expected"], focus_by_choice[DEFAULT], results[DEFAULT][0])
         rows.append({**_base(claim), "figure": figure, "verdict": verdict, "ids": ids, "holds_in": f"{round(share * len(results))}/{len(results)}",
                      "moved_by": "", "robust_to_unknowns": robust})
     ledger = pd.DataFrame(rows)
@@ -142,6 +146,21 @@ def evaluate_claims(ctx: Context, claims: pd.DataFrame | None = None, schemes=RU
         moved = movers(d, "holds", ["claim_id"])
         ledger["moved_by"] = ledger["claim_id"].map(lambda cid: ";".join(moved.get((cid,), [])))
     return ledger
+
+
+def _dated(ctx: Context, claims: pd.DataFrame) -> pd.DataFrame:
+    """A claim about every year end (test ``group_empty_as_of``) becomes one claim per year end,
+    ``<claim_id>@<date>``, from 2021 to the latest event."""
+    rows = []
+    for claim in claims.to_dict("records"):
+        if claim["test"] != "group_empty_as_of":
+            rows.append({**claim, "as_of": ""})
+            continue
+        for day in year_ends(ctx):
+            date = day.strftime("%Y-%m-%d")
+            rows.append({**claim, "claim_id": f"{claim['claim_id']}@{date}", "as_of": date,
+                         "claim": claim["claim"].replace("each year end", date)})
+    return pd.DataFrame(rows)
 
 
 def _base(claim: pd.Series) -> dict:

@@ -25,8 +25,8 @@ class Context:
     """Everything the analysis reads, and the persons read under each coding."""
 
     ds: Dataset
-    _read: dict[tuple[str, str, str], pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
-    _memo: dict[CodingChoice, pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
+    _read: dict[tuple, pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
+    _memo: dict[CodingChoice | tuple, pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def index(self) -> dict:
@@ -48,8 +48,8 @@ class Context:
 
     @cached_property
     def possible_provinces(self) -> dict:
-        """Each of the 33 -> the provinces their origin evidence names, or None (any province)."""
-        return possible_provinces(self.index, self.first_round["person_id"])
+        """Each person -> the provinces their origin evidence names, or None (any province)."""
+        return possible_provinces(self.index, self.ds.persons["person_id"])
 
     @cached_property
     def first_round(self) -> pd.DataFrame:
@@ -73,6 +73,18 @@ class Context:
     def resolve(self, persons: pd.DataFrame, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
         """Any set of persons (a frame with ``person_id``) read under ``choice``."""
         return resolve(persons, self.index, self.ds.regions, self.ds.hazarajat, choice)
+
+    def everyone(self, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
+        """Every person of ``persons.csv`` read under ``choice`` and classified, indexed by person_id
+        (memoised per reading; the caller gets its own copy)."""
+        key = ("everyone", choice.reading())
+        if key not in self._memo:
+            reading = ("everyone", choice.origin, choice.prefer, choice.ethnicity)
+            if reading not in self._read:
+                self._read[reading] = read_persons(self.ds.persons[["person_id"]], self.index, choice)
+            people = classify(self._read[reading], self._region_maps[choice.scheme], self._places, choice)
+            self._memo[key] = people.set_index("person_id")
+        return self._memo[key].copy(deep=False)
 
     def region_map(self, scheme: str) -> dict[str, str]:
         """Province -> region under ``scheme`` (a copy)."""

@@ -36,7 +36,8 @@ from .render_cache import FigureCache, code_fingerprint, key
 from .report import coverage_table, focus_gaps_by_baseline
 from .sensitivity import focus_sensitivity
 from .style import PALETTE, REGION_COLOURS, REGION_ORDER, SOURCE_LINE, VERDICT_COLOURS, figure_style, finish, to_bytes
-from .timeline import timeline_gaps
+from .timeline import coverage as timeline_coverage
+from .timeline import seats_table, timeline_gaps, turnover
 
 BASELINE_LABELS = {"population": "population", "provinces": "province (equal weight)",
                    "movement": "listed cadre", "emirate": "listed 1996-2001 office-holders"}
@@ -350,7 +351,9 @@ def helmandi_rules(counts: pd.DataFrame) -> plt.Figure:
 
 
 def claims_graphic(ledger: pd.DataFrame) -> plt.Figure:
-    """Each claim of the commentary with its verdict and the share of codings that support it."""
+    """Each claim of the commentary with its verdict and the share of codings that support it
+    (the dated claims, one per year end, are drawn by :func:`dated_claims`)."""
+    ledger = ledger[~ledger["claim_id"].str.contains("@", regex=False)]
     t = ledger.iloc[::-1].reset_index(drop=True)
     share = t["holds_in"].map(lambda s: int(s.split("/")[0]) / int(s.split("/")[1]) if s else np.nan)
     with figure_style():
@@ -371,6 +374,39 @@ def claims_graphic(ledger: pd.DataFrame) -> plt.Figure:
         finish(fig, f"{n.get('supported', 0)} claims supported, {n.get('sensitive to coding', 0)} sensitive to coding, "
                f"{n.get('contradicted', 0)} contradicted, {n.get('not testable with this data', 0)} not testable")
         fig.subplots_adjust(left=0.34, right=0.80)
+        return fig
+
+
+def dated_claims(ledger: pd.DataFrame) -> plt.Figure:
+    """The dated claims of the ledger: one cell per claim and year end, coloured by verdict, with the
+    share of coding combinations under which it holds and whether it holds whatever the unknowns are."""
+    dated = ledger[ledger["claim_id"].str.contains("@", regex=False)]
+    base = dated["claim_id"].str.split("@").str[0]
+    dates = sorted(dated["claim_id"].str.split("@").str[1].unique())
+    claims = list(dict.fromkeys(base))
+    with figure_style():
+        fig, ax = plt.subplots(figsize=(11, 1.9 + 0.75 * len(claims)))
+        for i, cid in enumerate(claims):
+            for j, date in enumerate(dates):
+                row = dated[dated["claim_id"] == f"{cid}@{date}"]
+                if row.empty:
+                    continue
+                r = row.iloc[0]
+                ax.add_patch(plt.Rectangle((j - 0.45, i - 0.4), 0.9, 0.8, color=VERDICT_COLOURS[r["verdict"]], lw=0))
+                robust = "robust to unknowns" if r["robust_to_unknowns"] is True else "not robust to unknowns"
+                ax.text(j, i, f"{r['verdict']}\n{r['holds_in']}\n{robust}", ha="center", va="center", fontsize=7, color="white")
+        first = {cid: dated.loc[base == cid, "claim"].iloc[0] for cid in claims}
+        labels = [_wrap(first[cid].replace(first[cid].split(",")[0], "As of each year end"), 40) for cid in claims]
+        ax.set_yticks(range(len(claims)), labels, fontsize=8)
+        ax.set_xticks(range(len(dates)), dates, fontsize=8)
+        ax.set_xlim(-0.5, len(dates) - 0.5)
+        ax.set_ylim(len(claims) - 0.5, -0.5)
+        ax.grid(False)
+        always = sum((dated.loc[base == cid, "verdict"] == "supported").all() for cid in claims)
+        robust = "none" if not dated["robust_to_unknowns"].any() else "some"
+        finish(fig, f"{always} of {len(claims)} dated claims hold at every year end under every coding; "
+               f"{robust} whatever the unknown origins are",
+               "Source: cabinet-analysis, data/claims.csv and data/appointments.csv (the last column is the last event held)")
         return fig
 
 
@@ -440,6 +476,94 @@ def timeline_figure(table: pd.DataFrame) -> plt.Figure:
         return finish(fig, title)
 
 
+SEAT_GROUPS = ["west", "southwest", "hazarajat", "helmandi_networks", "hazara"]
+
+
+def timeline_source(seats: pd.DataFrame) -> str:
+    first, last = seats["date"].min(), seats["date"].max()
+    return (f"Source: cabinet-analysis, data/appointments.csv (events {first} to {last}; rounds the data lack are "
+            "listed in the coverage table)")
+
+
+SHORT_LABELS = {"west": "the west", "southwest": "the southwest", "west_or_southwest": "the west or southwest",
+                "hazarajat": "Hazarajat", "helmandi_networks": "the Helmandi networks", "hazara": "Hazaras"}
+
+
+def seats_over_time(seats: pd.DataFrame) -> plt.Figure:
+    """Each focus group's seats at cabinet rank and below on every event date, as steps.
+
+    ``seats`` is :func:`cabinet_analysis.timeline.seats_table` (every event date, every rank).
+    Each panel notes how much higher the latest count at cabinet rank could be if the holders of
+    unknown origin (ethnicity, network) belonged to the group (``observed_max``)."""
+    dates = pd.to_datetime(sorted(seats["date"].unique()))
+    end = dates.max() + pd.Timedelta(days=45)
+    top = max(3, int(seats.loc[seats["rank"] != "all", "observed"].max()) + 1)
+    with figure_style():
+        fig, axes = plt.subplots(1, len(SEAT_GROUPS), figsize=(13, 4.2), sharey=True)
+        for ax, g in zip(axes, SEAT_GROUPS):
+            for rank, colour, style in (("cabinet rank", PALETTE[0], "-"), ("deputy or other", PALETTE[1], "--")):
+                sub = seats[(seats["group"] == g) & (seats["rank"] == rank)].set_index("date").loc[[d.strftime("%Y-%m-%d") for d in dates]]
+                xs = list(dates) + [end]
+                ys = list(sub["observed"]) + [sub["observed"].iloc[-1]]
+                ax.step(xs, ys, where="post", color=colour, ls=style, lw=2.2 if rank == "cabinet rank" else 1.4, label=rank)
+                if rank == "cabinet rank":
+                    more = int(sub["observed_max"].iloc[-1] - sub["observed"].iloc[-1])
+                    what = {"hazara": "ethnicities", "helmandi_networks": "networks"}.get(g, "origins")
+                    ax.text(0.03, 0.97, f"unknown {what} at cabinet rank\ncould add up to {more} ({dates.max():%b %Y})",
+                            transform=ax.transAxes, va="top", fontsize=7, color="0.35")
+            for year in range(dates.min().year + 1, end.year + 1):
+                ax.axvline(pd.Timestamp(f"{year}-01-01"), color="0.8", lw=0.8)
+            ax.set_title(TIMELINE_LABELS[g], fontsize=10)
+            ax.set_xlim(dates.min(), end)
+            ax.xaxis.set_major_locator(plt.matplotlib.dates.YearLocator())
+            ax.xaxis.set_major_formatter(plt.matplotlib.dates.DateFormatter("%Y"))
+            ax.tick_params(axis="x", rotation=45)
+            ax.grid(axis="x", visible=False)
+        axes[0].set_ylabel("holders in office")
+        axes[0].set_ylim(-0.15, top + 0.6)
+        axes[0].yaxis.set_major_locator(plt.MaxNLocator(integer=True))
+        axes[-1].legend(loc="center right", fontsize=7.5)
+        cab = seats[seats["rank"] == "cabinet rank"]
+        peak = cab.groupby("group")["observed"].max()
+        never = [SHORT_LABELS[g] for g in SEAT_GROUPS if peak.get(g, 0) == 0]
+        some = [f"{SHORT_LABELS[g]} at most {int(peak[g])}" for g in SEAT_GROUPS if peak.get(g, 0) > 0]
+        title = f"{dates.min():%b %Y} to {dates.max():%b %Y}: no seat at cabinet rank for {_join(never, 'and')}"
+        title += f"; {', '.join(some)}" if some else ""
+        return finish(fig, title, timeline_source(seats))
+
+
+def turnover_figure(changes: pd.DataFrame, coverage: pd.DataFrame) -> plt.Figure:
+    """How posts of cabinet rank changed hands each year: to a newcomer or by a reassignment."""
+    years = coverage["year"].tolist()
+    counts = changes.groupby(["year", "kind"]).size().unstack(fill_value=0).reindex(index=years, columns=["newcomer", "reassignment"],
+                                                                                    fill_value=0)
+    with figure_style():
+        fig, ax = plt.subplots(figsize=(8, 4))
+        bottom = np.zeros(len(years))
+        for kind, colour in (("newcomer", PALETTE[2]), ("reassignment", PALETTE[4])):
+            ax.bar(years, counts[kind], bottom=bottom, color=colour, width=0.6, label=f"to a {kind}" if kind == "newcomer" else "by a reassignment")
+            bottom += counts[kind].to_numpy()
+        for x, total in zip(years, bottom):
+            ax.annotate(f"{int(total)}", (x, total), xytext=(0, 3), textcoords="offset points", ha="center", fontsize=9)
+        last_year = coverage.iloc[-1]
+        labels = [f"{y}\n({e} events held)" for y, e in zip(years, coverage["events"])]
+        labels[-1] = f"{last_year['year']} to {pd.Timestamp(last_year['last_event']):%d %b}\n({last_year['events']} events held)"
+        ax.set_xticks(years, labels, fontsize=8)
+        ax.set_ylabel("posts of cabinet rank changing hands")
+        ax.yaxis.set_major_locator(plt.MaxNLocator(integer=True))
+        ax.set_ylim(0, max(2.0, float(bottom.max()) + 1))
+        ax.legend(loc="upper left", fontsize=8)
+        n = counts.sum()
+        title = (f"{int(n.sum())} changes of hands at cabinet rank: {int(n['reassignment'])} reassignments, "
+                 f"{int(n['newcomer'])} newcomers")
+        source = "Source: cabinet-analysis, data/appointments.csv (the 2021 appointments filling posts are not changes of hands)"
+        return finish(fig, title, source)
+
+
+def _join(items: list[str], word: str = "or") -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}" if items else "no group"
+
+
 def _wrap(text: str, width: int) -> str:
     import textwrap
 
@@ -457,6 +581,7 @@ def figure_inputs(ctx: Context) -> dict[str, tuple]:
     sens = focus_sensitivity(ctx)
     rusi = ctx.ds.regions[ctx.ds.regions["scheme"] == "rusi"]
     people = ctx.appointees()
+    ledger = evaluate_claims(ctx)
     return {
         "regions_observed_expected": (regions_observed_expected, region_gaps(ctx)),
         "focus_gaps": (focus_lollipop, focus_gaps(ctx)),
@@ -465,9 +590,12 @@ def figure_inputs(ctx: Context) -> dict[str, tuple]:
         "coverage": (coverage_figure, coverage_table(ctx), first_round_evidence(ctx)),
         "network_composition": (network_composition, people),
         "helmandi_networks": (helmandi_rules, helmandi_counts(ctx)),
-        "claims_ledger": (claims_graphic, evaluate_claims(ctx)),
+        "claims_ledger": (claims_graphic, ledger),
+        "dated_claims": (dated_claims, ledger),
         "sensitivity_ranges": (sensitivity_ranges, sens, focus_gaps(ctx)),
         "timeline": (timeline_figure, timeline_gaps(ctx)),
+        "seats_over_time": (seats_over_time, seats_table(ctx)),
+        "turnover": (turnover_figure, turnover(ctx), timeline_coverage(ctx)),
         "focus_yardsticks": (focus_yardsticks, focus_gaps_by_baseline(ctx)),
         "cadre_map": (cadre_map, cadre(ctx, DEFAULT), ctx.ds.provinces, rusi, ctx.ds.boundaries),
     }

@@ -96,6 +96,13 @@ def focus_rows(ctx: Context, choice: CodingChoice = DEFAULT) -> list[dict]:
     return [dict(r) for r in _focus_rows(ctx, choice)]
 
 
+@lru_cache(maxsize=256)
+def _bounds(ctx: Context, reading: CodingChoice) -> dict[str, tuple[int, int]]:
+    """Bounds of the focus groups among the 33 (they do not depend on the baseline)."""
+    return group_bounds(ctx.appointees(reading), ctx.possible_provinces, ctx.region_map(reading.scheme), ctx.hazarajat_places,
+                        reading.scheme, reading.helmandi)
+
+
 @lru_cache(maxsize=1024)
 def _focus_rows(ctx: Context, choice: CodingChoice) -> tuple[dict, ...]:
     people = ctx.appointees(choice)
@@ -104,7 +111,7 @@ def _focus_rows(ctx: Context, choice: CodingChoice) -> tuple[dict, ...]:
     ids = people["person_id"].to_numpy()
     members = focus_members(people)
     shares = focus_baselines(ctx, choice)
-    bounds = group_bounds(people, ctx.possible_provinces, ctx.region_map(choice.scheme), ctx.hazarajat_places, choice.scheme, choice.helmandi)
+    bounds = _bounds(ctx, choice.reading())
     total = len(people)
     switches = asdict(choice)
     rows = []

@@ -15,7 +15,8 @@ from .context import Context
 from .gaps import focus_gaps, focus_table, region_gaps, whole_table_grid
 from .helmandi import helmandi_counts, helmandi_ties
 from .sensitivity import focus_sensitivity, summarise
-from .timeline import timeline_gaps
+from .timeline import cabinet_persons, period_summary, round_sources, timeline_gaps, turnover, year_end_gaps
+from .timeline import coverage as timeline_coverage
 from .wide import appointees_table
 
 FORMATS = ("text", "csv", "markdown", "json")
@@ -75,6 +76,12 @@ def gap_report(ctx: Context) -> dict[str, pd.DataFrame]:
         "helmandi_counts": helmandi_counts(ctx),
         "claims_ledger": evaluate_claims(ctx),
         "timeline": timeline_gaps(ctx).drop(columns=["baseline_share"]),
+        "period_summary": period_summary(ctx),
+        "year_end_gaps": year_end_gaps(ctx).drop(columns=["baseline_share"]),
+        "timeline_coverage": timeline_coverage(ctx),
+        "rounds": round_sources(ctx),
+        "turnover": turnover(ctx),
+        "cabinet_rank_persons": cabinet_persons(ctx),
     }
 
 

@@ -9,6 +9,8 @@ EXPECTED_PROVINCES = 34
 
 # Cabinet rank vs deputy rank, wherever a two-way split is wanted.
 CABINET_TIERS = ("prime_minister", "deputy_prime_minister", "minister", "acting_head_of_agency")
+# Ranks the timeline measures at: everyone in office, cabinet rank (the tiers above), the rest.
+RANKS = ("all", "cabinet rank", "deputy or other")
 
 FOCUS_GROUPS = ("west", "southwest", "west_or_southwest", "hazarajat", "helmandi_networks")
 HAZARAJAT = "Hazarajat"

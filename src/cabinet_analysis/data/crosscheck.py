@@ -88,7 +88,7 @@ def check_claims(claims: pd.DataFrame, person_ids: set[str]) -> list[Problem]:
         return [Problem(CLAIMS, 0, "", "no claims: the ledger needs at least one")]
     for line, row in claims.iterrows():  # a handful of rows
         test, group = row["test"], row["group"]
-        if test in ("group_empty", "group_only") and group not in vocab.FOCUS_GROUPS:
+        if test in ("group_empty", "group_only", "group_empty_as_of") and group not in vocab.FOCUS_GROUPS:
             problems.append(Problem(CLAIMS, int(line), "group", f"{group!r} must be one of the focus groups: {', '.join(vocab.FOCUS_GROUPS)}"))
         if test in ("later_appointment", "first_with_tie") and group not in person_ids:
             problems.append(Problem(CLAIMS, int(line), "group", f"unknown person {group!r} (not in {PERSONS})"))
@@ -97,6 +97,8 @@ def check_claims(claims: pd.DataFrame, person_ids: set[str]) -> list[Problem]:
             col = "group" if test == "only_empty_regions" else "expected"
             for pid in (i for i in ids if i and i not in person_ids):
                 problems.append(Problem(CLAIMS, int(line), col, f"unknown person {pid!r} (not in {PERSONS})"))
+        if test == "group_empty_as_of" and row["expected"] not in vocab.RANKS:
+            problems.append(Problem(CLAIMS, int(line), "expected", f"{row['expected']!r} must be a rank: {', '.join(vocab.RANKS)}"))
         if test in ("persons_absent", "appointee_count", "announcement_date", "later_appointment", "only_empty_regions", "first_with_tie") and not row["expected"]:
             problems.append(Problem(CLAIMS, int(line), "expected", f"test {test} needs an expected value"))
     return problems

@@ -44,6 +44,7 @@ class Dataset:
     hazarajat: pd.DataFrame
     ethnic_shares: pd.DataFrame
     claims: pd.DataFrame
+    rounds: pd.DataFrame
     boundaries: Boundaries
     province_index: ProvinceIndex
 
@@ -78,7 +79,7 @@ def validate_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], ProvinceIn
     """Every check on every file; the raw tables, the province index and boundaries, and the problems."""
     specs = load_package(data_dir)
     missing = [n for n in ("persons", "appointments", "evidence", "sources", "provinces", "regions", "hazarajat",
-                           "ethnic_shares", "claims", "boundaries") if n not in specs]
+                           "ethnic_shares", "claims", "rounds", "boundaries") if n not in specs]
     if missing:
         raise DataError([Problem(paths.DESCRIPTOR, 0, "", f"no resource named {n!r}") for n in missing])
     t, problems, bad = _read_all(data_dir, specs)
@@ -127,6 +128,7 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         hazarajat=_framed(t["hazarajat"]),
         ethnic_shares=_typed_shares(t["ethnic_shares"]),
         claims=_framed(t["claims"]),
+        rounds=_framed(t["rounds"]),
         boundaries=boundaries,
         province_index=index,
     )

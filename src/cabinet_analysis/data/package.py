@@ -108,3 +108,8 @@ def load_package(data_dir: Path) -> dict[str, ResourceSpec]:
 def read_descriptor(data_dir: Path) -> dict:
     """The raw descriptor (for licences, sources and the codebook tables)."""
     return json.loads((Path(data_dir) / DESCRIPTOR).read_text(encoding="utf-8"))
+
+
+def split_list(value: str, separator: str = ";") -> list[str]:
+    """The items of a list cell (an ``x-list`` field: ``;``-separated), blanks dropped."""
+    return [item.strip() for item in value.split(separator) if item.strip()]

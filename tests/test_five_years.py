@@ -1,0 +1,220 @@
+"""The government to the latest event held (issue 12): events per year, persons at cabinet rank,
+the focus groups at every year end, coverage, turnover, dated claims, and the tenure rules on toys."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cabinet_analysis.choices import CodingChoice
+from cabinet_analysis.timeline import (
+    cabinet_persons,
+    count_as_of,
+    coverage,
+    holders,
+    in_office,
+    period_summary,
+    round_sources,
+    tenures,
+    turnover,
+    year_end_gaps,
+    year_ends,
+)
+
+YEAR_ENDS = ["2021-12-31", "2022-12-31", "2023-12-31", "2024-12-31", "2025-12-31", "2026-02-14"]
+
+
+@pytest.fixture(scope="module")
+def ends(ctx):
+    return year_end_gaps(ctx)
+
+
+def at(ends, group, rank, column="observed"):
+    t = ends[(ends["group"] == group) & (ends["rank"] == rank)].set_index("date")
+    return [int(t.loc[d, column]) for d in YEAR_ENDS]
+
+
+# --- what the data hold ------------------------------------------------------------------------
+
+def test_events_per_year(ctx):
+    c = coverage(ctx).set_index("year")
+    assert c["events"].to_dict() == {2021: 74, 2022: 9, 2023: 10, 2024: 29, 2025: 5, 2026: 11}
+    assert c["left"].to_dict() == {2021: 0, 2022: 4, 2023: 4, 2024: 13, 2025: 3, 2026: 6}
+    assert c["acting"].sum() == 2 and c["attested"].sum() == 5
+    assert c["events"].sum() == len(ctx.ds.appointments) == 138
+
+
+def test_distinct_persons_at_cabinet_rank_over_the_period(ctx):
+    s = period_summary(ctx).iloc[0]
+    assert (s["first_event"], s["last_event"]) == ("2021-09-07", "2026-02-14")
+    assert s["persons_at_cabinet_rank"] == 51 == len(cabinet_persons(ctx))
+    assert s["reached_cabinet_rank_later"] == 26
+    assert s["persons_in_office"] == 91
+    assert (s["changes_of_hands"], s["to_newcomers"], s["by_reassignment"]) == (17, 8, 9)
+
+
+def test_coverage_names_the_rounds_the_data_lack(ctx):
+    c = coverage(ctx).set_index("year")
+    assert c.loc[2021, "rounds_lacking"] == "2021-10-04 (7 of 38); 2021-11-22 (16 of 27)"
+    assert c.loc[2022, "rounds_lacking"] == "2022-09-20 (3 of 13)"
+    assert c.loc[2023, "rounds_lacking"] == "2023-05-04 (0 held); 2023-09 (0 of 37)"
+    assert c.loc[2024, "rounds_lacking"] == "2024-05-28 (5 of 6)"
+    assert c.loc[2025, "rounds_lacking"] == "2025 (0 of 2); 2025-09-14 (0 held)"
+    assert c.loc[2026, "rounds_lacking"] == ""
+    assert c["persons_at_cabinet_rank"].to_dict() == {2021: 39, 2022: 40, 2023: 39, 2024: 45, 2025: 41, 2026: 41}
+
+
+def test_every_round_lists_its_sources(ctx):
+    r = round_sources(ctx).set_index("round_id")
+    assert len(r) == len(ctx.ds.rounds) == 27
+    held = r[r["events_held"] > 0]
+    assert (held["sources"] > 0).all(), "a round with events held and no source"
+    assert r.loc["r2024_07_06", "events_held"] == 18 and "amu_108566_reshuffle" in r.loc["r2024_07_06", "source_ids"].split(";")
+    known = set(ctx.ds.sources["source_id"])
+    assert all(i in known for ids in r["source_ids"] for i in ids.split(";") if i)
+
+
+# --- the focus groups at every year end --------------------------------------------------------
+
+def test_year_ends_run_to_the_last_event(ctx):
+    assert [d.strftime("%Y-%m-%d") for d in year_ends(ctx)] == YEAR_ENDS
+
+
+def test_focus_groups_at_cabinet_rank_at_each_year_end(ends):
+    assert at(ends, "west", "cabinet rank") == [0, 0, 0, 0, 0, 0]
+    assert at(ends, "southwest", "cabinet rank") == [1, 1, 1, 1, 1, 1]
+    assert at(ends, "hazarajat", "cabinet rank") == [0, 0, 0, 0, 0, 0]
+    assert at(ends, "helmandi_networks", "cabinet rank") == [0, 0, 0, 0, 0, 0]
+    assert at(ends, "hazara", "cabinet rank") == [0, 0, 0, 0, 0, 0]
+    assert at(ends, "west", "cabinet rank", "holders") == [38, 38, 38, 40, 40, 40]
+    assert at(ends, "west", "cabinet rank", "n") == [25, 25, 24, 25, 24, 25]
+    assert at(ends, "west", "cabinet rank", "observed_max") == [11, 11, 12, 13, 14, 14]
+    sw = ends[(ends["group"] == "southwest") & (ends["rank"] == "cabinet rank")]
+    assert set(sw["ids"]) == {"amir_khan_muttaqi"}
+
+
+def test_focus_groups_below_cabinet_rank_at_each_year_end(ends):
+    assert at(ends, "southwest", "deputy or other") == [2, 2, 2, 2, 2, 2]
+    assert at(ends, "hazara", "deputy or other") == [2, 3, 3, 3, 3, 3]
+    assert at(ends, "west", "all") == [0, 0, 0, 0, 0, 0]
+    last = ends[(ends["date"] == YEAR_ENDS[-1]) & (ends["rank"] == "deputy or other")].set_index("group")
+    assert last.loc["hazara", "ids"] == "mohammad_hassan_ghiasi;abdul_latif_nazari;madar_ali_karimi_bamyani"
+    assert last.loc["southwest", "ids"] == "abdul_qayum_zakir;ibrahim_sadr"
+
+
+def test_exact_test_at_a_year_end(ends):
+    west = ends[(ends["group"] == "west") & (ends["rank"] == "cabinet rank")].set_index("date")
+    # 0 of 25 against the west's population share of 12.8 %: P(X <= 0) = (1 - 0.128)^25
+    assert west.loc["2021-12-31", "p_under"] == pytest.approx((1 - west.loc["2021-12-31", "baseline_share"]) ** 25)
+    assert west.loc["2021-12-31", "p_under"] == pytest.approx(0.03279, abs=1e-5)
+
+
+def test_a_helmandi_member_at_cabinet_rank_only_under_looser_rules(ctx):
+    for rule, ids in (("network", ""), ("tribe", "hedayatullah_badri"), ("helmand_origin", "amir_khan_muttaqi")):
+        assert count_as_of(ctx, "2026-02-14", CodingChoice(helmandi=rule), "helmandi_networks")[2] == ids
+
+
+def test_who_holds_what_on_a_day(ctx):
+    day = holders(ctx, "2024-07-07").set_index("person_id")
+    assert day.loc["hedayatullah_badri", "post"] == "Minister of Mines and Petroleum"
+    assert day.loc["shahabuddin_delawar", "post"] == "Head (president) of Afghan Red Crescent Society"
+    assert day.loc["ahmad_zia_agha", "post"] == "Governor of Da Afghanistan Bank (central bank)"
+    assert "mohammad_idris" not in day.index and "ahmad_jan_ahmady" not in day.index
+    # Muttaqi holds his ministry and, acting, the political deputy prime minister's duties
+    assert day.loc["amir_khan_muttaqi", "rank"] == "cabinet rank"
+    assert set(day.loc["amir_khan_muttaqi", "posts"]) == {"Political Deputy Prime Minister", "Minister of Foreign Affairs"}
+    pm = holders(ctx, "2023-06-01")
+    assert set(pm.loc[pm["post"] == "Prime Minister", "person_id"]) == {"mohammad_hassan_akhund", "abdul_kabir"}
+    pm = holders(ctx, "2023-08-01")
+    assert set(pm.loc[pm["post"] == "Prime Minister", "person_id"]) == {"mohammad_hassan_akhund"}
+
+
+def test_turnover_per_year(ctx):
+    t = turnover(ctx)
+    per_year = t.groupby(["year", "kind"]).size().to_dict()
+    assert per_year == {(2021, "newcomer"): 1, (2022, "newcomer"): 2, (2023, "newcomer"): 1, (2023, "reassignment"): 1,
+                        (2024, "newcomer"): 3, (2024, "reassignment"): 4, (2025, "newcomer"): 1, (2025, "reassignment"): 1,
+                        (2026, "reassignment"): 3}
+    swap = t[t["date"] == "2026-01-08"].set_index("post")
+    assert swap.loc["Minister of Water and Energy", "to"] == "yunus_akhundzada"
+    assert swap.loc["Minister of Rural Rehabilitation and Development", "to"] == "abdul_latif_mansoor"
+
+
+def test_dated_claims_have_a_verdict_for_each_year_end(ctx):
+    from cabinet_analysis.claims import evaluate_claims
+
+    ledger = evaluate_claims(ctx).set_index("claim_id")
+    for base, verdict in (("c16_west_as_of", "supported"), ("c17_hazarajat_as_of", "supported"),
+                          ("c18_helmandi_as_of", "sensitive to coding")):
+        rows = ledger.loc[[f"{base}@{d}" for d in YEAR_ENDS]]
+        assert set(rows["verdict"]) == {verdict}
+        assert set(rows["robust_to_unknowns"]) == {False}
+    assert ledger.loc["c18_helmandi_as_of@2024-12-31", "holds_in"] == "104/200"
+    assert ledger.loc["c16_west_as_of@2026-02-14", "figure"] == "0 of 25 holders of known origin at cabinet rank on 2026-02-14"
+    assert ledger.loc["c16_west_as_of@2023-12-31", "claim"] == "As of 2023-12-31, nobody at cabinet rank came from the west."
+
+
+# --- the tenure rules, on toy events ------------------------------------------------------------
+
+def events(*rows) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["person_id", "post", "tier", "announced_on", "event"])
+    return frame.assign(announced_on=pd.to_datetime(frame["announced_on"]), line=range(2, len(rows) + 2))
+
+
+def on(spells, day) -> set[tuple[str, str]]:
+    return set(map(tuple, in_office(spells, day)[["person_id", "post"]].to_numpy()))
+
+
+def test_a_move_ends_the_earlier_post_and_a_cabinet_appointment_replaces_the_holder():
+    s = tenures(events(("a", "Finance", "minister", "2022-01-01", "appointed"),
+                       ("b", "Deputy Finance", "deputy_minister", "2022-01-01", "appointed"),
+                       ("b", "Finance", "minister", "2022-06-01", "appointed"),
+                       ("c", "Deputy Finance", "deputy_minister", "2022-07-01", "appointed")))
+    assert on(s, "2022-05-31") == {("a", "Finance"), ("b", "Deputy Finance")}
+    assert on(s, "2022-06-01") == {("b", "Finance")}  # b moved; a replaced, on the day
+    assert on(s, "2022-07-01") == {("b", "Finance"), ("c", "Deputy Finance")}
+    assert dict(zip(s["person_id"] + "/" + s["post"], s["ended_by"])) == {
+        "a/Finance": "replaced", "b/Deputy Finance": "moved", "b/Finance": "", "c/Deputy Finance": ""}
+
+
+def test_acting_adds_a_post_for_a_time_and_ends_by_left():
+    s = tenures(events(("pm", "Prime Minister", "prime_minister", "2023-01-01", "appointed"),
+                       ("d", "Deputy PM", "deputy_prime_minister", "2023-01-01", "appointed"),
+                       ("d", "Prime Minister", "prime_minister", "2023-05-17", "acting"),
+                       ("d", "Prime Minister", "prime_minister", "2023-07-17", "left")))
+    assert on(s, "2023-06-01") == {("pm", "Prime Minister"), ("d", "Deputy PM"), ("d", "Prime Minister")}
+    assert on(s, "2023-07-17") == {("pm", "Prime Minister"), ("d", "Deputy PM")}
+
+
+def test_attested_is_read_like_an_appointment_and_deputy_posts_are_shared():
+    s = tenures(events(("a", "Deputy Health", "deputy_minister", "2024-01-01", "appointed"),
+                       ("b", "Deputy Health", "deputy_minister", "2024-02-01", "appointed"),
+                       ("a", "Labour", "minister", "2024-05-31", "attested"),
+                       ("a", "Labour", "minister", "2024-06-30", "attested"),
+                       ("b", "Deputy Health", "deputy_minister", "2024-08-01", "left")))
+    assert on(s, "2024-03-01") == {("a", "Deputy Health"), ("b", "Deputy Health")}
+    assert on(s, "2024-06-01") == {("a", "Labour"), ("b", "Deputy Health")}
+    assert on(s, "2024-08-01") == {("a", "Labour")}
+    assert len(s) == 3  # a second attestation of the same post is not a new spell
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abcd"), st.sampled_from(["Finance", "Deputy Finance", "Health"]),
+                          st.integers(0, 40), st.sampled_from(["appointed", "acting", "attested", "left"])), max_size=25),
+       st.integers(0, 45))
+def test_tenure_invariants(raw, day):
+    tiers = {"Finance": "minister", "Deputy Finance": "deputy_minister", "Health": "minister"}
+    rows = [(p, post, tiers[post], (pd.Timestamp("2022-01-01") + pd.Timedelta(days=d)).strftime("%Y-%m-%d"), e) for p, post, d, e in raw]
+    s = tenures(events(*rows)) if rows else tenures(events())
+    assert ((s["end"].isna()) | (s["end"] >= s["start"])).all()
+    now = in_office(s, pd.Timestamp("2022-01-01") + pd.Timedelta(days=day))
+    # nobody holds the same post twice at once
+    assert not now.duplicated(["person_id", "post"]).any()
+    # a post of cabinet rank has at most one holder who is not acting
+    full = now[now["tier"] == "minister"]
+    full = full[full["started_by"] != "acting"]
+    assert not full.duplicated("post").any()
+    # everyone but an acting holder holds at most one post that is not acting
+    assert not now[now["started_by"] != "acting"].duplicated("person_id").any()
