@@ -172,18 +172,16 @@ def _gaps_as_of(ctx: Context, as_of: pd.Timestamp, choice: CodingChoice) -> pd.D
     rows = []
     for rank in RANKS:
         sub = people[_rank_mask(people, rank)]
-        ids = sub["person_id"].to_numpy()
-        known = sub["region"].notna().to_numpy()
-        members = focus_members(sub)
         bounds = group_bounds(sub, ctx.possible_provinces, ctx.region_map(choice.scheme), ctx.hazarajat_places,
                               choice.scheme, choice.helmandi)
         for group in TIMELINE_GROUPS:
-            pool = known if group != "helmandi_networks" else np.ones(len(sub), bool)
-            rows.append(_row(as_of, rank, group, members[group] & pool, pool, shares[group], ids, bounds[group]))
+            k, n, ids = count_as_of(ctx, as_of, choice, group, rank)
+            rows.append(_row(as_of, rank, group, k, n, len(sub), shares[group], ids, bounds[group]))
         eth = sub["ethnicity"].notna().to_numpy()
-        hazara = (sub["ethnicity"] == "Hazara").to_numpy(dtype=bool)
-        k = int((hazara & eth).sum())
-        rows.append(_row(as_of, rank, "hazara", hazara & eth, eth, central, ids, (k, k + int((~eth).sum()))))
+        hazara = (sub["ethnicity"] == "Hazara").to_numpy(dtype=bool) & eth
+        k = int(hazara.sum())
+        rows.append(_row(as_of, rank, "hazara", k, int(eth.sum()), len(sub), central, ";".join(sub["person_id"].to_numpy()[hazara]),
+                         (k, k + int((~eth).sum()))))
     return pd.DataFrame(rows)
 
 
@@ -294,22 +292,21 @@ def period_summary(ctx: Context) -> pd.DataFrame:
     }])
 
 
-def _row(date, rank, group, member, pool, share, ids, bounds) -> dict:
-    k, n = int(member.sum()), int(pool.sum())
+def _row(date, rank, group, k: int, n: int, holders_: int, share, ids: str, bounds) -> dict:
     g = measures.group_gap(group, k, n, share) if n else {"observed": k, "n": 0, "expected": np.nan, "gap_pp": np.nan, "p_under": np.nan, "baseline_share": share}
     return {
         "date": pd.Timestamp(date).strftime("%Y-%m-%d"),
         "rank": rank,
         "group": group,
-        "holders": len(pool),
+        "holders": holders_,
         "observed": g["observed"],
         "n": g["n"],
-        "n_unknown": int(len(pool) - pool.sum()),
+        "n_unknown": holders_ - n,
         "baseline_share": g["baseline_share"],
         "expected": g["expected"],
         "gap_pp": g["gap_pp"],
         "p_under": g["p_under"],
         "observed_min": bounds[0],
         "observed_max": bounds[1],
-        "ids": ";".join(ids[member]),
+        "ids": ids,
     }
