@@ -77,7 +77,7 @@ def focus_lollipop(table: pd.DataFrame) -> plt.Figure:
     """Gap in percentage points for the focus groups, with the exact p-value beside each."""
     t = table.iloc[::-1]
     with figure_style():
-        fig, ax = plt.subplots(figsize=(8, 4))
+        fig, ax = plt.subplots(figsize=(10, 4))
         y = np.arange(len(t))
         ax.hlines(y, 0, t["gap_pp"], color="0.6", lw=2)
         ax.scatter(t["gap_pp"], y, s=70, color=[PALETTE[3] if g < 0 else PALETTE[2] for g in t["gap_pp"]], zorder=3)
@@ -93,7 +93,7 @@ def focus_lollipop(table: pd.DataFrame) -> plt.Figure:
         below = t.loc[t["p_under"] < 0.05, "group"].map(FOCUS_LABELS).tolist()
         holm = t.loc[t["p_holm"] < 0.05, "group"].map(FOCUS_LABELS).tolist()
         title = f"Every focus group falls short of its {yardstick} share" if (t["gap_pp"] < 0).all() else "Gaps of the focus groups"
-        title += f"; significant at 5%: {', '.join(below[::-1]) or 'none'}"
+        title += f"; p < 0.05: {', '.join(below[::-1]) or 'none'}"
         title += f" ({', '.join(holm[::-1]) or 'none'} after Holm's correction)" if below else ""
         return finish(fig, title)
 
