@@ -31,7 +31,6 @@ import pandas as pd
 
 from . import vocab
 from .data.provinces import name_key
-from .regions import hazarajat_places
 
 ORIGINS = ("as_coded", "birth", "family")
 PREFERENCES = ("confidence", "un_list")
@@ -251,13 +250,6 @@ def classify(read: pd.DataFrame, region_map: dict[str, str], places: tuple, choi
               for p, hz in zip(provinces, in_hz)]
     return read.assign(region=pd.Series(region, index=read.index, dtype=object), hazarajat=in_hz,
                        helmandi=helmandi_members(read, choice.helmandi))
-
-
-def resolve(persons: pd.DataFrame, index: dict, regions: pd.DataFrame, hazarajat: pd.DataFrame,
-            choice: CodingChoice = DEFAULT) -> pd.DataFrame:
-    """One row per person of ``persons`` under ``choice``, with origin, region, ethnicity, tribe,
-    networks and the focus-group flags ``hazarajat`` and ``helmandi``."""
-    return classify(read_persons(persons, index, choice), region_maps(regions)[choice.scheme], hazarajat_places(hazarajat), choice)
 
 
 def helmandi_members(people: pd.DataFrame, rule: str) -> np.ndarray:

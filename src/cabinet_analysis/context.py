@@ -1,9 +1,10 @@
 """The analysis context: the validated dataset and a memoised reader of persons under a coding.
 
 ``Context`` is frozen and holds one thing, the :class:`~cabinet_analysis.data.Dataset`.
-Reading the 33 under a :class:`~cabinet_analysis.choices.CodingChoice` is memoised
-per choice (the baseline does not change how persons are read); callers get a copy,
-and nothing outside this class touches the memo.
+Reading every person under a :class:`~cabinet_analysis.choices.CodingChoice` is memoised
+per reading (the baseline does not change how persons are read); the 33, the listed cadre
+and the office-holders of any date are rows of that one reading. Callers get a copy, and
+nothing outside this class touches the memo.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .bounds import possible_provinces
-from .choices import DEFAULT, CodingChoice, classify, evidence_index, read_persons, region_maps, resolve
+from .choices import DEFAULT, CodingChoice, classify, evidence_index, read_persons, region_maps
 from .data import Dataset, load_dataset
 from .regions import hazarajat_places
 
@@ -25,8 +26,8 @@ class Context:
     """Everything the analysis reads, and the persons read under each coding."""
 
     ds: Dataset
-    _read: dict[tuple, pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
-    _memo: dict[CodingChoice | tuple, pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
+    _read: dict[tuple[str, str, str], pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
+    _memo: dict[CodingChoice, pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def index(self) -> dict:
@@ -60,26 +61,19 @@ class Context:
     def appointees(self, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
         """The 33 read under ``choice``: one row each, with their post, origin, region and group flags.
 
-        Memoised per reading; the caller gets its own copy (pandas' copy-on-write makes it cheap,
-        and changing it never changes the memo)."""
+        Their rows of :meth:`everyone` beside their appointment of 7 September; the caller gets its
+        own copy."""
+        return self.first_round.join(self.everyone(choice), on="person_id")
+
+    def everyone(self, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
+        """Every person of ``persons.csv`` read under ``choice`` and classified, indexed by person_id.
+
+        Memoised per reading (the baseline does not change how persons are read, and the scheme and
+        Helmandi rule only classify); the caller gets its own copy (pandas' copy-on-write makes it
+        cheap, and changing it never changes the memo)."""
         key = choice.reading()
         if key not in self._memo:
             reading = (choice.origin, choice.prefer, choice.ethnicity)
-            if reading not in self._read:  # scheme and helmandi rule do not change how persons are read
-                self._read[reading] = read_persons(self.first_round, self.index, choice)
-            self._memo[key] = classify(self._read[reading], self._region_maps[choice.scheme], self._places, choice)
-        return self._memo[key].copy(deep=False)
-
-    def resolve(self, persons: pd.DataFrame, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
-        """Any set of persons (a frame with ``person_id``) read under ``choice``."""
-        return resolve(persons, self.index, self.ds.regions, self.ds.hazarajat, choice)
-
-    def everyone(self, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
-        """Every person of ``persons.csv`` read under ``choice`` and classified, indexed by person_id
-        (memoised per reading; the caller gets its own copy)."""
-        key = ("everyone", choice.reading())
-        if key not in self._memo:
-            reading = ("everyone", choice.origin, choice.prefer, choice.ethnicity)
             if reading not in self._read:
                 self._read[reading] = read_persons(self.ds.persons[["person_id"]], self.index, choice)
             people = classify(self._read[reading], self._region_maps[choice.scheme], self._places, choice)
