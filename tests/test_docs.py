@@ -50,9 +50,12 @@ def test_readme_quick_start_matches_ci():
     assert "python3 tasks.py test" in ci
 
 
-def test_readme_shows_every_figure():
+def test_readme_shows_every_figure_with_its_alt_text():
+    """Every figure is in the README, its alt text the figure's own description (figures/<name>.py: ALT)."""
+    from cabinet_analysis import figures
+
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    pngs = sorted(p.name for p in (ROOT / "figures").glob("*.png"))
-    assert len(pngs) == 15
+    pngs = sorted(p.stem for p in (ROOT / "figures").glob("*.png"))
+    assert pngs == sorted(figures.NAMES) and len(pngs) == 16
     for name in pngs:
-        assert f"](figures/{name})" in readme, f"README does not show figures/{name}"
+        assert f"![{figures.module(name).ALT}](figures/{name}.png)" in readme, f"README does not show figures/{name}.png with its alt text"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from cabinet_analysis.report import report_files
@@ -21,14 +23,15 @@ def test_committed_figures_are_current(rendered):
     """Every figure, rendered once for the session (the same rendering the figures command writes),
     compared byte for byte with figures/."""
     assert sorted(rendered) == sorted(p.name for p in (ROOT / "figures").iterdir() if p.suffix in (".png", ".svg"))
-    assert len(rendered) == 30  # 15 figures, PNG and SVG
+    assert len(rendered) == 32  # 16 figures, PNG and SVG
     for name, data in rendered.items():
         assert (ROOT / "figures" / name).read_bytes() == data, f"figures/{name} is stale: run `python3 tasks.py build`"
 
 
 def test_a_figure_drawn_alone_gives_the_same_bytes(ctx, rendered):
     """Rendering in forked workers changes nothing: one figure drawn here, in this process, is identical."""
-    from cabinet_analysis.figures import FORMATS, figure_inputs
+    from cabinet_analysis.figures import figure_inputs
+    from cabinet_analysis.figures.render import FORMATS
     from cabinet_analysis.style import to_bytes
 
     fn, *args = figure_inputs(ctx)["focus_gaps"]
@@ -54,29 +57,31 @@ def test_deleting_the_wide_table_and_building_recreates_it(data_copy, tmp_path):
     assert (data_copy / "appointees.csv").read_bytes() == committed
 
 
-def test_palette_is_seaborns_colorblind():
+def test_the_theme_is_seaborns():
+    """The figures' look comes from seaborn at drawing time: its whitegrid style, notebook context and
+    colour-blind palette, with our sizes on top."""
     import seaborn as sns
 
-    from cabinet_analysis.style import PALETTE
+    from cabinet_analysis.style import RC, palette, theme
 
-    as_hex = ["#" + "".join(f"{round(c * 255):02x}" for c in col) for col in sns.color_palette("colorblind")]
-    assert PALETTE == as_hex
+    t = theme()
+    assert palette() == sns.color_palette("colorblind").as_hex()
+    assert t["axes.prop_cycle"].by_key()["color"] == palette()
+    for key, value in {**sns.axes_style("whitegrid"), **sns.plotting_context("notebook")}.items():
+        assert t[key] == RC.get(key, value), key
 
 
-def test_theme_is_seaborns_whitegrid():
-    import seaborn as sns
-
-    from cabinet_analysis.style import SEABORN_NOTEBOOK, SEABORN_WHITEGRID
-
-    whitegrid = dict(sns.axes_style("whitegrid"))
-    assert whitegrid.pop("image.cmap") == "rocket"  # a seaborn colormap; our figures name theirs
-    assert SEABORN_WHITEGRID == whitegrid
-    assert SEABORN_NOTEBOOK == dict(sns.plotting_context("notebook"))
+def test_importing_the_figures_does_not_import_seaborn():
+    """seaborn is imported where a figure is drawn, so a build served by the render cache never pays for it."""
+    code = "import sys; import cabinet_analysis.figures, cabinet_analysis.figures.render; print('seaborn' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_the_render_cache_is_keyed_by_content(ctx, tmp_path, rendered, monkeypatch):
-    from cabinet_analysis import figures
-    from cabinet_analysis.figures import FORMATS, figure_inputs, render_all
+    from cabinet_analysis.figures import figure_inputs
+    from cabinet_analysis.figures import render as figures
+    from cabinet_analysis.figures.render import FORMATS, render_all
     from cabinet_analysis.render_cache import FigureCache, code_fingerprint, key
 
     inputs = figure_inputs(ctx)
@@ -92,7 +97,7 @@ def test_the_render_cache_is_keyed_by_content(ctx, tmp_path, rendered, monkeypat
     store = FigureCache(tmp_path / "cache")
     for name, spec in inputs.items():
         store.put(name, key(name, spec, code), {f"{name}.{f}": rendered[f"{name}.{f}"] for f in FORMATS})
-    assert len(list((tmp_path / "cache").iterdir())) == 30
+    assert len(list((tmp_path / "cache").iterdir())) == 32
 
     def no_drawing(name):
         raise AssertionError(f"{name} was drawn although it is cached")

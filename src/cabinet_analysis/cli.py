@@ -24,8 +24,23 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                        "1 an environment error (unwritable or full output folder, unreadable input, interrupt; "
                        "one message, previous outputs intact).")
 
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"cabinet-analysis {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")) -> None:
+    """Sourced data and representation gaps of the Taliban government."""
+
+
 def command(fn):
-    """Register a command whose interrupt (Ctrl-C or SIGTERM) ends in one message and exit status 1."""
+    """Register a command whose interrupt (Ctrl-C or SIGTERM) ends in one message and exit status 1.
+    The command list shows the first paragraph of its docstring, joined into one line."""
     @functools.wraps(fn)
     def guarded(*args, **kwargs):
         try:
@@ -33,7 +48,10 @@ def command(fn):
         except KeyboardInterrupt:
             _environment_error("interrupted; the previous outputs are intact")
 
-    return app.command()(guarded)
+    doc = (fn.__doc__ or "").strip()
+    first, _, rest = doc.partition("\n\n")
+    text = " ".join(first.split()) + ("\n\n" + " ".join(rest.split()) if rest else "")
+    return app.command(help=text, short_help=" ".join(first.split()))(guarded)
 
 
 DataDir = typer.Argument(None, help="Data folder (default: the repository's data/, or the copy shipped with the package).", show_default=False)
@@ -93,7 +111,7 @@ def summary(path: Path | None = DataDir) -> None:
     from .report import coverage_table, render, summary_table
 
     ctx = _context(path)
-    typer.echo(render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}))
+    typer.echo(render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}, "text", ctx))
 
 
 @command
@@ -108,7 +126,7 @@ def report(
         typer.echo(f"--format must be one of: {', '.join(FORMATS)}", err=True)
         raise typer.Exit(2)
     ctx = _context(path)
-    sys.stdout.write(render(gap_report(ctx), format))
+    sys.stdout.write(render(gap_report(ctx), format, ctx))
 
 
 @command
@@ -119,14 +137,16 @@ def build(
     figures: bool = typer.Option(True, "--figures/--no-figures", help="Also write every figure."),
     fresh: bool = typer.Option(False, "--fresh", help="Draw every figure again, ignoring the render cache."),
 ) -> None:
-    """The main job: validate; regenerate data/appointees.csv and the codebook's tables; write the
-    report in every format and every figure. Everything is rendered first and written all or nothing."""
+    """The main job: validate the data, then write the wide table, the codebook's tables, the reports and the figures.
+
+    It regenerates data/appointees.csv and the codebook's tables, and writes the report in every format and every
+    figure. Everything is rendered first and written all or nothing."""
     from .outputs import OutputSet
     from .report import coverage_table, render, report_files, summary_table
     from .wide import FILE, appointees_csv
 
     ctx = _context(path)
-    typer.echo(render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}))
+    typer.echo(render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}, "text", ctx))
     outputs = OutputSet()
     outputs.add_file(ctx.ds.data_dir / FILE, appointees_csv(ctx))
     if paths.in_checkout() and ctx.ds.data_dir.resolve() == (paths.REPO / "data").resolve():
@@ -136,7 +156,7 @@ def build(
         outputs.add_file(doc, codebook.render(doc.read_text(encoding="utf-8"), ctx.ds.data_dir).encode("utf-8"))
     outputs.add_folder(out or paths.reports_dir(), report_files(ctx))
     if figures:
-        from .figures import render_all
+        from .figures.render import render_all
 
         outputs.add_folder(figures_dir or paths.figures_dir(), render_all(ctx, cache=not fresh))
     _commit(outputs)
@@ -148,9 +168,10 @@ def figures(
     out: Path | None = typer.Option(None, "--out", help="Folder for the figures (default: figures/)."),
     fresh: bool = typer.Option(False, "--fresh", help="Draw every figure again, ignoring the render cache."),
 ) -> None:
-    """Write every figure as PNG and SVG (byte-identical for the same data), all or nothing.
-    A figure whose data and drawing code are unchanged comes from the render cache (.cache/figures)."""
-    from .figures import render_all
+    """Write every figure as PNG and SVG, byte-identical for the same data, all or nothing.
+
+    A figure whose data and code are unchanged comes from the render cache (.cache/figures)."""
+    from .figures.render import render_all
     from .outputs import OutputSet
 
     ctx = _context(path)

@@ -26,3 +26,9 @@ def disagreements(codings: pd.DataFrame, fields: tuple[str, ...] = DISPUTABLE) -
             shown.append(label)
         rows.append({"person_id": pid, "field": field, "values": " | ".join(shown), "n_values": len(shown)})
     return pd.DataFrame(rows, columns=["person_id", "field", "values", "n_values"])
+
+
+def values_of(evidence: pd.DataFrame, person_id: str, field: str) -> pd.DataFrame:
+    """Every value the sources give for one person's field: value, basis, source and confidence."""
+    rows = evidence[(evidence["person_id"] == person_id) & (evidence["field"] == field)]
+    return rows[["value", "basis", "source_id", "confidence"]].reset_index(drop=True)

@@ -1,11 +1,12 @@
-"""A live explorer for JupyterLab: a control for every coding switch, redrawing the
-focus-gap table, the map and the lollipop whenever one changes.
+"""A live explorer for JupyterLab: a control for every coding switch, redrawing the focus-gap table,
+the map and the lollipop whenever one changes, and a button back to the default coding.
 
-``Explorer(ctx)`` as a cell's value shows the controls and the three results.
-Its methods give the same results as plain values, so a notebook can set the
-switches in code (:meth:`Explorer.set`) and show what a user would see, in a
-form nbval compares. The redraw replaces the output area's contents through the
-widget's state rather than by printing, so no output leaks into whichever cell
+``Explorer(ctx)`` as a cell's value shows the controls and the three results at the default coding.
+Its methods give the same results as plain values for any coding (:meth:`Explorer.table`,
+:meth:`Explorer.map`, :meth:`Explorer.lollipop` take a :class:`~cabinet_analysis.choices.CodingChoice`),
+so a notebook can show what a setting gives, in a form nbval compares, without moving the live
+controls; :meth:`Explorer.set` moves them as a click would. The redraw replaces the output area's
+contents through the widget's state rather than by printing, so no output leaks into whichever cell
 happens to change a control.
 """
 
@@ -13,18 +14,24 @@ from __future__ import annotations
 
 from dataclasses import asdict, replace
 
-import pandas as pd
-
 from .baselines import REGION_BASELINES
 from .choices import DEFAULT, HELMANDI_RULES, ORIGINS, PREFERENCES, CodingChoice
 from .context import Context
-from .figures import focus_lollipop, origins_map
+from .display import Table, present
+from .figures import draw
 from .gaps import focus_gaps
-from .report import present
 from .vocab import RUSI_SCHEMES
 
 # The focus groups are defined on the commentary's regions, so only its schemes are offered.
 OPTIONS = {"origin": ORIGINS, "prefer": PREFERENCES, "helmandi": HELMANDI_RULES, "scheme": RUSI_SCHEMES, "baseline": REGION_BASELINES}
+# The live table: narrow enough for a notebook's output pane, with who is counted in view.
+TABLE_COLUMNS = ["group", "observed", "n", "n_unknown", "expected", "gap_pp", "p_under", "p_holm", "ids"]
+
+
+def label(choice: CodingChoice) -> str:
+    """The switches of ``choice`` that differ from the default, or "default coding"."""
+    changed = [f"{k}={v}" for k, v in asdict(choice).items() if getattr(DEFAULT, k) != v]
+    return ", ".join(changed) or "default coding"
 
 
 class Explorer:
@@ -35,12 +42,15 @@ class Explorer:
 
         self.ctx = ctx
         self.controls = {
-            name: widgets.Dropdown(options=list(values), value=getattr(choice, name), description=name)
+            name: widgets.Dropdown(options=list(values), value=getattr(choice, name), description=name,
+                                   layout=widgets.Layout(width="300px"))
             for name, values in OPTIONS.items()
         }
+        self.reset_button = widgets.Button(description="Reset to the default coding", layout=widgets.Layout(width="300px"))
+        self.reset_button.on_click(lambda _button: self.reset())
         self.output = widgets.Output()
-        self.widget = widgets.VBox([widgets.HBox(list(self.controls.values())[:3]),
-                                    widgets.HBox(list(self.controls.values())[3:]), self.output])
+        controls = list(self.controls.values())
+        self.widget = widgets.VBox([widgets.HBox(controls[:3]), widgets.HBox(controls[3:] + [self.reset_button]), self.output])
         for control in self.controls.values():
             control.observe(self._redraw, names="value")
         self._redraw()
@@ -63,23 +73,25 @@ class Explorer:
         self._redraw()
         return self.choice()
 
-    def table(self) -> pd.DataFrame:
-        """The focus-gap table under the current choice."""
-        return present(focus_gaps(self.ctx, self.choice()), "focus_gaps")
+    def reset(self) -> CodingChoice:
+        """Every control back to the default coding (the reset button does this)."""
+        return self.set(**{name: getattr(DEFAULT, name) for name in OPTIONS})
 
-    def map(self):
-        """The origins map under the current choice (regions of the chosen scheme)."""
-        choice = self.choice()
-        regions = self.ctx.ds.regions[self.ctx.ds.regions["scheme"] == choice.scheme]
-        return origins_map(self.ctx.appointees(choice), self.ctx.ds.provinces, regions, self.ctx.ds.boundaries)
+    def table(self, choice: CodingChoice | None = None) -> Table:
+        """The focus-gap table under ``choice`` (default: the controls' choice)."""
+        choice = self.choice() if choice is None else choice
+        return present(focus_gaps(self.ctx, choice)[TABLE_COLUMNS], "explorer", self.ctx)
 
-    def lollipop(self):
-        """The focus-gap lollipop under the current choice."""
-        return focus_lollipop(focus_gaps(self.ctx, self.choice()))
+    def map(self, choice: CodingChoice | None = None):
+        """The origins map under ``choice`` (regions of its scheme; default: the controls' choice)."""
+        return draw("origins_map", self.ctx, self.choice() if choice is None else choice)
+
+    def lollipop(self, choice: CodingChoice | None = None):
+        """The focus-gap lollipop under ``choice`` (default: the controls' choice)."""
+        return draw("focus_gaps", self.ctx, self.choice() if choice is None else choice)
 
     def label(self) -> str:
-        changed = [f"{k}={v}" for k, v in asdict(self.choice()).items() if getattr(DEFAULT, k) != v]
-        return ", ".join(changed) or "default coding"
+        return label(self.choice())
 
     def _redraw(self, change=None) -> None:
         """Replace the output area's contents with the three results (no-op outside IPython)."""

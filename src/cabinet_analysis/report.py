@@ -45,6 +45,19 @@ def coverage_table(ctx: Context) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def tier_counts(ctx: Context) -> pd.DataFrame:
+    """How many of the 33 hold each tier of post."""
+    return ctx.first_round["tier"].value_counts().rename_axis("tier").reset_index(name="appointees")
+
+
+def first_round_disagreements(ctx: Context, fields=("province", "ethnicity", "tribe")) -> pd.DataFrame:
+    """Where sources disagree about one of the 33 (:func:`~cabinet_analysis.evidence.disagreements`)."""
+    from .evidence import disagreements
+
+    d = disagreements(ctx.ds.evidence, fields=fields)
+    return d[d["person_id"].isin(ctx.first_round["person_id"])][["person_id", "field", "values"]].reset_index(drop=True)
+
+
 def ethnicity_counts(ctx: Context) -> pd.DataFrame:
     """Appointees per ethnicity under each ``ethnicity`` switch: direct evidence only, and with values
     imputed from the cabinet-wide count; ``unknown`` counts those left without a value."""
@@ -57,10 +70,49 @@ def ethnicity_counts(ctx: Context) -> pd.DataFrame:
     return t.reindex([g for g in order if g in t.index]).rename_axis("ethnicity").reset_index()
 
 
+TITLE = "Who the Taliban appointed, and who was left out"
+# The report's sections in reading order, each a title and its tables; every table has a plain title.
+SECTIONS = (
+    ("The commentary's claims", ("claims_ledger",)),
+    ("The focus groups against their yardsticks", ("focus_gaps", "focus_gaps_by_baseline", "focus_gaps_provinces_baseline",
+                                                   "movement_baseline")),
+    ("Every region", ("region_gaps_rusi", "region_gaps_rusi_movement", "region_gaps_unama", "whole_table_tests")),
+    ("How much the coding matters", ("sensitivity", "ethnic_gaps", "ethnic_sensitivity", "helmandi_ties", "helmandi_counts")),
+    ("The government over time", ("period_summary", "timeline", "year_end_gaps", "timeline_coverage", "rounds", "turnover",
+                                  "cabinet_rank_persons")),
+)
+TABLE_TITLES = {
+    "appointees": "The 33 appointees of 7 September 2021 (? = unknown)",
+    "coverage": "How many of the 33 have a sourced value for each field",
+    "claims_ledger": "The claims ledger: each claim under every coding, and whatever the unknowns are",
+    "focus_gaps": "The focus groups among the 33, against the population",
+    "focus_gaps_by_baseline": "The focus groups against the population, the listed cadre and its 1996-2001 office-holders",
+    "focus_gaps_provinces_baseline": "The focus groups against equal weight per province",
+    "movement_baseline": "What the cadre yardsticks rest on",
+    "region_gaps_rusi": "Every region of the commentary's scheme, against the population",
+    "region_gaps_rusi_movement": "Every region of the commentary's scheme, against the listed cadre",
+    "region_gaps_unama": "The UN's eight regions, against the population",
+    "whole_table_tests": "The whole table: disproportionality and a simulated test",
+    "sensitivity": "How far the coding moves each focus group",
+    "ethnic_gaps": "Ethnic groups among the 33 of known ethnicity",
+    "ethnic_sensitivity": "Hazaras, with and without imputed ethnicities",
+    "helmandi_ties": "Every tie of the 33 to Helmand or its networks",
+    "helmandi_counts": "Members of the Helmandi networks under each rule",
+    "period_summary": "September 2021 to the last event held",
+    "timeline": "The focus groups after each round of 2021",
+    "year_end_gaps": "The focus groups at every year end",
+    "timeline_coverage": "What the data hold, year by year",
+    "rounds": "Every known round, with its sources",
+    "turnover": "Posts of cabinet rank changing hands",
+    "cabinet_rank_persons": "Everyone who held cabinet rank",
+}
+
+
 def gap_report(ctx: Context) -> dict[str, pd.DataFrame]:
-    """Every table the ``report`` command prints, by name."""
+    """Every table the ``report`` command prints, by name, in the report's order (:data:`SECTIONS`)."""
     sens = focus_sensitivity(ctx)
-    return {
+    tables = {
+        "claims_ledger": evaluate_claims(ctx),
         "focus_gaps": focus_gaps(ctx),
         "focus_gaps_by_baseline": focus_gaps_by_baseline(ctx),
         "focus_gaps_provinces_baseline": focus_gaps(ctx, ctx_choice(baseline="provinces")),
@@ -74,15 +126,15 @@ def gap_report(ctx: Context) -> dict[str, pd.DataFrame]:
         "ethnic_sensitivity": ethnic_sensitivity(ctx),
         "helmandi_ties": helmandi_ties(ctx).drop(columns=["note"]),
         "helmandi_counts": helmandi_counts(ctx),
-        "claims_ledger": evaluate_claims(ctx),
-        "timeline": timeline_gaps(ctx).drop(columns=["baseline_share"]),
         "period_summary": period_summary(ctx),
+        "timeline": timeline_gaps(ctx).drop(columns=["baseline_share"]),
         "year_end_gaps": year_end_gaps(ctx).drop(columns=["baseline_share"]),
         "timeline_coverage": timeline_coverage(ctx),
         "rounds": round_sources(ctx),
         "turnover": turnover(ctx),
         "cabinet_rank_persons": cabinet_persons(ctx),
     }
+    return {name: tables[name] for _, names in SECTIONS for name in names}
 
 
 YARDSTICKS = ("population", "movement", "emirate")
@@ -121,24 +173,49 @@ def _shown(name: str, table: pd.DataFrame) -> pd.DataFrame:
     return table.round({k: v for k, v in _ROUND.items() if k in table.columns})
 
 
-def render(tables: dict[str, pd.DataFrame], fmt: str = "text") -> str:
-    """Render named tables as plain text, CSV (with a ``table`` column), Markdown or JSON."""
+TEXT_WIDTH = 100  # columns: a terminal table wraps its columns into blocks no wider than this
+TEXT_CELL = 44  # characters: a longer text cell is cut (the CSV and JSON forms keep it whole)
+
+
+def render(tables: dict[str, pd.DataFrame], fmt: str = "text", ctx: Context | None = None) -> str:
+    """Render named tables as plain text, CSV (with a ``table`` column), Markdown or JSON.
+
+    CSV and JSON keep every column and full precision (rounded as :data:`_ROUND`), for machines. Text
+    and Markdown are for readers: plain headings, persons by name (given ``ctx``), shares as
+    percentages and p-values to two significant digits (:func:`~cabinet_analysis.display.present`);
+    Markdown is a document with a title and sections, text fits a 100-column terminal."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
-    shown = {name: _shown(name, t) for name, t in tables.items()}
     if fmt == "json":
+        shown = {name: _shown(name, t) for name, t in tables.items()}
         return json.dumps({n: json.loads(t.to_json(orient="records")) for n, t in shown.items()}, indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
+        shown = {name: _shown(name, t) for name, t in tables.items()}
         parts = [inert_cells(t.assign(table=n)[["table"] + list(t.columns)]) for n, t in shown.items()]
         return "".join(p.to_csv(index=False, lineterminator="\n") for p in parts)
+    from .display import present
+
+    if fmt == "markdown":
+        out = [f"# {TITLE}\n", "Generated by `cabinet-analysis build` from `data/`; do not edit. Methods: `docs/methods.md`; "
+               "every column of the data: `docs/codebook.md`. The same tables in full precision: `report.csv`, `report.json`.\n"]
+        placed = set()
+        for section, names in SECTIONS:
+            here = [n for n in names if n in tables]
+            if not here:
+                continue
+            out.append(f"## {section}\n")
+            for name in here:
+                out.append(f"### {TABLE_TITLES.get(name, name)}\n\n{_markdown(present(tables[name], name, ctx, fold=False).text)}\n")
+                placed.add(name)
+        for name in tables:
+            if name not in placed:
+                out.append(f"### {TABLE_TITLES.get(name, name)}\n\n{_markdown(present(tables[name], name, ctx, fold=False).text)}\n")
+        return "\n".join(out)
     out = []
-    for name, t in shown.items():
-        title = name.replace("_", " ")
-        if fmt == "markdown":
-            out.append(f"## {title}\n\n{_markdown(t)}\n")
-        else:
-            with pd.option_context("display.max_colwidth", 60, "display.width", 250):
-                out.append(f"== {title} ==\n{t.to_string(index=False)}\n")
+    for name, t in tables.items():
+        text = present(t, name, ctx).text
+        body = text.to_string(index=False, line_width=TEXT_WIDTH, max_colwidth=TEXT_CELL) if len(text) else "(no rows)"
+        out.append(f"== {TABLE_TITLES.get(name, name.replace('_', ' '))} ==\n{body}\n")
     return "\n".join(out)
 
 
@@ -163,9 +240,9 @@ def report_files(ctx: Context, tables: dict | None = None) -> dict[str, bytes]:
     """Every file of ``reports/``, rendered in memory: summary.txt and report.txt/.md/.json/.csv."""
     tables = gap_report(ctx) if tables is None else tables
     contents = {
-        "summary.txt": render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}),
-        "report.txt": render(tables, "text"),
-        "report.md": render(tables, "markdown"),
+        "summary.txt": render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}, "text", ctx),
+        "report.txt": render(tables, "text", ctx),
+        "report.md": render(tables, "markdown", ctx),
         "report.json": render(tables, "json"),
         "report.csv": render(tables, "csv"),
     }
@@ -180,10 +257,9 @@ def _markdown(t: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def present(table: pd.DataFrame, name: str = "") -> pd.DataFrame:
-    """A table as the report shows it (its columns and rounding for ``name``), with a fresh index.
+def present(table: pd.DataFrame, name: str = "", ctx: Context | None = None):
+    """A table as a reader sees it (:func:`cabinet_analysis.display.present`; kept here for notebooks of
+    earlier versions)."""
+    from .display import present as show
 
-    In a notebook, make it the cell's value: Jupyter renders it as an HTML table
-    and keeps a plain-text form beside it (which nbval compares).
-    """
-    return _shown(name, table).reset_index(drop=True)
+    return show(table, name, ctx)

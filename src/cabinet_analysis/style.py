@@ -1,43 +1,42 @@
-"""One shared look for every figure, and byte-reproducible saving."""
+"""One shared look for every figure, and byte-reproducible saving.
+
+The theme is seaborn's: its ``whitegrid`` style, its ``notebook`` context and its colour-blind
+palette (Waskom 2021, after Wong 2011), with our sizes on top. seaborn is imported only when a figure
+is drawn (:func:`figure_style`, :func:`palette`), so a run served from the render cache never pays for
+the import.
+
+Legibility: every figure is at most :data:`MAX_WIDTH` inches wide, so that a notebook shows it at full
+size in an output pane of about 1,000 px (the inline backend draws 100 px per inch), and no text is
+smaller than :data:`MIN_FONT` points (9 px or more on screen).
+"""
 
 from __future__ import annotations
 
 import io
+import textwrap
 from contextlib import contextmanager
 
 import matplotlib.pyplot as plt
-from cycler import cycler
 
-# seaborn's "colorblind" palette (Waskom 2021, after Wong 2011) and its "whitegrid" style with the
-# "notebook" context, as constants so that drawing a figure does not import seaborn (about 0.4 s);
-# tests check both against seaborn itself.
-PALETTE = ["#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4", "#949494", "#ece133", "#56b4e9"]
-SOURCE_LINE = "Source: cabinet-analysis, data/ (33 appointees of 7 Sept 2021; NSIA 2021-22 population)"
-# Region colours: fixed, so a region has the same colour in every figure.
+MAX_WIDTH = 10.0  # inches: 1,000 px in a notebook
+MIN_FONT = 7.0  # points: 9.7 px at the notebook's 100 dpi
+SOURCE_CHARS_PER_INCH = 15  # the source line at MIN_FONT + 0.5 points wraps to the figure's width
+TITLE_CHARS_PER_INCH = 10.5  # and the title, in bold at 11.5 points
+
+# Region colours: a fixed index into the palette, so a region has the same colour in every figure
+# (no grey: grey marks empty provinces).
 REGION_ORDER = ["south", "southeast", "east", "central", "north", "northeast", "southwest", "west", "Hazarajat"]
-REGION_COLOURS = dict(zip(REGION_ORDER, [PALETTE[i] for i in (0, 1, 2, 3, 4, 5, 6, 9, 8)]))  # no grey: grey marks empty provinces
-VERDICT_COLOURS = {
-    "supported": PALETTE[2],
-    "contradicted": PALETTE[3],
-    "sensitive to coding": PALETTE[1],
-    "not testable with this data": (0.7, 0.7, 0.7),
-}
+REGION_SHADES = dict(zip(REGION_ORDER, (0, 1, 2, 3, 4, 5, 6, 9, 8)))
+VERDICT_SHADES = {"supported": 2, "contradicted": 3, "sensitive to coding": 1}
+NOT_TESTABLE_COLOUR = (0.7, 0.7, 0.7)
 
-SEABORN_WHITEGRID = {  # seaborn.axes_style("whitegrid"), without its default colormap "rocket"
-    "figure.facecolor": "white", "axes.labelcolor": ".15", "xtick.direction": "out", "ytick.direction": "out",
-    "xtick.color": ".15", "ytick.color": ".15", "axes.axisbelow": True, "grid.linestyle": "-", "text.color": ".15",
-    "font.family": ["sans-serif"], "font.sans-serif": ["Arial", "DejaVu Sans", "Liberation Sans", "Bitstream Vera Sans", "sans-serif"],
-    "lines.solid_capstyle": "round", "patch.edgecolor": "w", "patch.force_edgecolor": True, "xtick.top": False,
-    "ytick.right": False, "axes.grid": True, "axes.facecolor": "white", "axes.edgecolor": ".8", "grid.color": ".8",
-    "axes.spines.left": True, "axes.spines.bottom": True, "axes.spines.right": True, "axes.spines.top": True,
-    "xtick.bottom": False, "ytick.left": False,
-}
-SEABORN_NOTEBOOK = {  # seaborn.plotting_context("notebook")
-    "axes.linewidth": 1.25, "grid.linewidth": 1, "lines.linewidth": 1.5, "lines.markersize": 6, "patch.linewidth": 1,
-    "xtick.major.width": 1.25, "ytick.major.width": 1.25, "xtick.minor.width": 1, "ytick.minor.width": 1,
-    "xtick.major.size": 6, "ytick.major.size": 6, "xtick.minor.size": 4, "ytick.minor.size": 4, "font.size": 12,
-    "axes.labelsize": 12, "axes.titlesize": 12, "xtick.labelsize": 11, "ytick.labelsize": 11, "legend.fontsize": 11,
-    "legend.title_fontsize": 12,
+# Where each yardstick's numbers come from, for the source line at a figure's foot.
+DATA_SOURCE = "Source: cabinet-analysis, data/"
+YARDSTICK_SOURCES = {
+    "population": "NSIA 2021-22 settled population",
+    "provinces": "34 provinces, equal weight",
+    "movement": "UN 1988 sanctions list, individual entries",
+    "emirate": "UN 1988 sanctions list, entries with a 1996-2001 post",
 }
 
 RC = {
@@ -52,39 +51,81 @@ RC = {
     "xtick.labelsize": 9,
     "ytick.labelsize": 9,
     "legend.fontsize": 9,
+    "legend.title_fontsize": 9,
 }
 
 
-THEME = {**SEABORN_WHITEGRID, **SEABORN_NOTEBOOK, "axes.prop_cycle": cycler(color=PALETTE), **RC}
+def palette() -> list[str]:
+    """seaborn's colour-blind palette, as hex colours."""
+    import seaborn as sns
+
+    return sns.color_palette("colorblind").as_hex()
+
+
+def region_colours() -> dict[str, str]:
+    """The fixed colour of each region of the commentary's schemes (and of the UN's and ISAF's names)."""
+    p = palette()
+    return {region: p[i] for region, i in REGION_SHADES.items()}
+
+
+def verdict_colour(verdict: str):
+    p = palette()
+    return p[VERDICT_SHADES[verdict]] if verdict in VERDICT_SHADES else NOT_TESTABLE_COLOUR
+
+
+def theme() -> dict:
+    """seaborn's whitegrid style and notebook context, its palette as the colour cycle, and our sizes."""
+    import seaborn as sns
+    from cycler import cycler
+
+    return {**sns.axes_style("whitegrid"), **sns.plotting_context("notebook"), "axes.prop_cycle": cycler(color=palette()), **RC}
 
 
 @contextmanager
 def figure_style():
-    """The project's theme (seaborn's whitegrid, its colour-blind palette, our sizes), restored afterwards."""
-    with plt.rc_context(THEME):
+    """The project's theme for the figures drawn in the block, restored afterwards."""
+    with plt.rc_context(theme()):
         yield
 
 
-def finish(fig, title: str, source: str = SOURCE_LINE):
-    """Title that states the finding, a source line at the foot, and the figure handed back
+def source_line(*parts: str, yardsticks=()) -> str:
+    """The source line at a figure's foot: the data files read and the source of each yardstick shown."""
+    cited = list(parts) + [YARDSTICK_SOURCES[y] for y in dict.fromkeys(yardsticks)]
+    return DATA_SOURCE + (f" ({'; '.join(cited)})" if cited else "")
+
+
+def finish(fig, title: str, source: str, alt: str):
+    """Title that states the finding, the source line at the foot, alt text, and the figure handed back
     detached from pyplot.
 
-    The figure is removed from pyplot's registry (``plt.close``) so that Jupyter's
-    inline backend renders it once, as the cell's value, and never a second time
-    when the cell ends; it stays fully usable (``savefig``, display). This module
+    ``alt`` says what the figure shows (its kind, axes and marks); the alt text a reader gets is that
+    and the title's finding (``fig.alt_text``: notebooks carry it as the PNG's ``alt`` metadata, SVG
+    files as their description). The figure is removed from pyplot's registry (``plt.close``) so that
+    Jupyter's inline backend renders it once, as the cell's value; it stays fully usable. This module
     never chooses a matplotlib backend: the CLI and the tests do.
     """
-    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
-    fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=7.5, color="0.35")
-    fig.tight_layout(rect=(0, 0.04, 1, 0.95))
+    width, height = fig.get_size_inches()
+    heading = textwrap.wrap(title, int(width * TITLE_CHARS_PER_INCH))
+    fig.suptitle("\n".join(heading), x=0.01, ha="left", fontsize=11.5, fontweight="bold")
+    lines = textwrap.wrap(source, int(width * SOURCE_CHARS_PER_INCH))
+    fig.text(0.01, 0.01, "\n".join(lines), ha="left", va="bottom", fontsize=MIN_FONT + 0.5, color="0.35")
+    fig.tight_layout(rect=(0, (0.1 + 0.16 * len(lines)) / height, 1, 1 - (0.12 + 0.2 * len(heading)) / height))
+    fig.alt_text = f"{alt.rstrip('.')}. {title}."
     plt.close(fig)
     return fig
 
 
 def to_bytes(fig, fmt: str) -> bytes:
-    """Render a figure to PNG or SVG bytes with no dates or software versions inside."""
+    """Render a figure to PNG or SVG bytes with no dates or software versions inside (an SVG carries
+    the figure's alt text as its title and description)."""
     buf = io.BytesIO()
-    metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
+    if fmt == "png":
+        metadata = {"Software": None}
+    else:
+        metadata = {"Date": None, "Creator": None}
+        alt = getattr(fig, "alt_text", "")
+        if alt:
+            metadata.update(Title=fig._suptitle.get_text() if fig._suptitle else alt, Description=alt)
     with plt.rc_context({"svg.hashsalt": RC["svg.hashsalt"], "svg.fonttype": "path"}):
         fig.savefig(buf, format=fmt, metadata=metadata, dpi=RC["savefig.dpi"])
     return buf.getvalue()

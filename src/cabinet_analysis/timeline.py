@@ -147,6 +147,21 @@ def rounds(appointments: pd.DataFrame, until=None) -> list[pd.Timestamp]:
     return [d for d in dates if until is None or d <= pd.Timestamp(until)]
 
 
+def events_by_date(ctx: Context, until=None) -> pd.DataFrame:
+    """Events held on each announcement date (up to ``until``), by tier of post."""
+    a = ctx.ds.appointments
+    if until is not None:
+        a = a[a["announced_on"] <= pd.Timestamp(until)]
+    table = a.groupby(a["announced_on"].dt.strftime("%Y-%m-%d"))["tier"].value_counts().unstack(fill_value=0)
+    return table.rename_axis(index="date", columns=None).reset_index()
+
+
+def observed_by_date(table: pd.DataFrame) -> pd.DataFrame:
+    """A table of :func:`timeline_gaps` as one row per group and rank, one column of counts per date."""
+    wide = table.pivot_table(index=["group", "rank"], columns="date", values="observed", aggfunc="first", sort=False)
+    return wide.rename_axis(columns=None).reset_index()
+
+
 def year_ends(ctx: Context) -> list[pd.Timestamp]:
     """31 December of every year from the first round to the last event (the last year: its last event)."""
     first, last = pd.Timestamp(FIRST_ROUND), ctx.ds.appointments["announced_on"].max()
