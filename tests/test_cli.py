@@ -21,13 +21,14 @@ def test_report_json_has_every_table(tables):
     assert list(data) == [
         "claims_ledger", "focus_gaps", "focus_gaps_by_baseline", "focus_gaps_provinces_baseline", "movement_baseline", "region_gaps_rusi",
         "region_gaps_rusi_movement", "region_gaps_unama", "whole_table_tests", "sensitivity", "ethnic_gaps", "ethnic_sensitivity",
-        "helmandi_ties", "helmandi_counts", "period_summary", "timeline", "year_end_gaps", "timeline_coverage", "rounds", "turnover",
-        "cabinet_rank_persons",
+        "helmandi_ties", "helmandi_counts", "period_summary", "timeline", "year_end_gaps", "post_status", "timeline_coverage", "rounds",
+        "turnover", "cabinet_rank_persons", "concordance",
     ]
     focus = {row["group"]: row for row in data["focus_gaps"]}
     assert focus["west"]["observed"] == 0 and focus["west"]["p_under"] == 0.0376
     assert len(data["claims_ledger"]) == 15 + 3 * 6  # three dated claims, six year ends each
-    assert data["period_summary"][0]["persons_at_cabinet_rank"] == 51
+    assert data["period_summary"][0]["persons_at_cabinet_rank"] == 54
+    assert len(data["concordance"]) == 93
 
 
 def test_report_csv_is_one_tidy_table(tables):
@@ -40,7 +41,7 @@ def test_report_markdown_reads_as_a_document(tables, ctx):
     md = render(tables, "markdown", ctx)
     assert md.startswith("# Who the Taliban appointed, and who was left out\n")
     sections = [line for line in md.splitlines() if line.startswith("## ")]
-    assert sections[0] == "## The commentary's claims" and len(sections) == 5
+    assert sections[0] == "## The commentary's claims" and len(sections) == 6
     claims = [line.split(" | ")[0].lstrip("| ") for line in md.splitlines() if line.startswith("| c")]
     assert claims[:15] == [f"c{i:02d}_" + c for i, c in enumerate(
         ["count", "date", "west", "southwest", "west_or_southwest", "hazarajat", "only_empty_regions", "helmandi_networks",

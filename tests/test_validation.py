@@ -68,6 +68,12 @@ def apply(case: dict, folder: Path) -> dict[str, int]:
             shutil.copy(BROKEN / edit["from"], path)
             continue
         fields, rows = _read(path)
+        if op == "append":
+            rows.append({f: edit["row"].get(f, "") for f in fields})
+            _write(path, fields, rows)
+            if "mark" in edit:
+                marked[edit["mark"]] = (path, rows[-1])
+            continue
         hits = [r for r in rows if _matches(r, edit.get("where", edit.get("before", {})))]
         assert hits, f"{edit} matched no row"
         if op in ("set", "find"):

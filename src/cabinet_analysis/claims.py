@@ -23,6 +23,10 @@ from .vocab import FIRST_ROUND, HAZARAJAT, RUSI_SCHEMES
 # Tests that read no coded origin or network: their result is the same under every choice.
 CHOICE_FREE_TESTS = ("appointee_count", "persons_absent", "announcement_date", "later_appointment", "first_with_tie")
 SUPPORTED, CONTRADICTED, SENSITIVE, UNTESTABLE = "supported", "contradicted", "sensitive to coding", "not testable with this data"
+# Supported under every coding, but only on what the data name: unknown origins or persons the data do
+# not name could change it (the ledger's ``unknowns`` says how many).
+ON_THE_KNOWN = "supported on the known"
+VERDICTS = (SUPPORTED, ON_THE_KNOWN, SENSITIVE, CONTRADICTED, UNTESTABLE)
 
 
 def _names(ctx: Context) -> dict[str, str]:
@@ -96,20 +100,21 @@ def _first_with_tie(ctx: Context, pid: str, field: str) -> tuple[bool, str, str]
     return first[pid] == earliest, figure, ";".join(with_him)
 
 
-def robust_to_unknowns(test: str, group: str, expected: str, focus: dict[str, dict], holds: bool) -> bool | None:
-    """Does the claim hold whatever the unknown origins are (every assignment the evidence allows)?
-    None where the claim reads no origin."""
+def unknowns(test: str, group: str, expected: str, focus: dict[str, dict], holds: bool) -> int | None:
+    """How many of the unknowns could change the claim's result: appointees of unknown origin (or network)
+    whom the evidence allows into the group (every assignment the evidence allows; 0 = it holds whatever
+    they are). None where the claim reads no origin."""
     if test == "group_empty":
-        return focus[group]["observed_max"] == 0
+        return int(focus[group]["observed_max"])
     if test == "group_only":
         row = focus[group]
-        return holds and row["observed_min"] == row["observed_max"] == len(split_list(expected))
+        return int(row["observed_max"] - row["observed_min"]) + (0 if holds else 1)
     if test == "only_empty_regions":
         groups = {"west": "west", "southwest": "southwest", HAZARAJAT: "hazarajat"}
         exceptions = set(split_list(group))
         extra = [focus[groups[r]]["observed_max"] - len(exceptions & set(split_list(focus[groups[r]]["ids"])))
                  for r in split_list(expected) if r in groups]
-        return holds and all(x == 0 for x in extra)
+        return int(sum(extra))
     return None
 
 
@@ -123,7 +128,7 @@ def evaluate_claims(ctx: Context, claims: pd.DataFrame | None = None, schemes=RU
         claim = pd.Series(claim._asdict())
         if claim["test"] == "not_testable":
             rows.append({**_base(claim), "figure": "", "verdict": UNTESTABLE, "ids": "", "holds_in": "", "moved_by": "",
-                         "robust_to_unknowns": None})
+                         "robust_to_unknowns": None, "unknowns": None})
             continue
         if claim["test"] in CHOICE_FREE_TESTS:
             once = _evaluate_one(ctx, claim, DEFAULT, focus_by_choice[DEFAULT])
@@ -131,16 +136,20 @@ def evaluate_claims(ctx: Context, claims: pd.DataFrame | None = None, schemes=RU
         else:
             results = {c: _evaluate_one(ctx, claim, c, focus_by_choice[c]) for c in choices}
         detail += [{**c.__dict__, "claim_id": claim["claim_id"], "holds": r[0]} for c, r in results.items()]
-        _, figure, ids = results[DEFAULT]
+        holds, figure, ids = results[DEFAULT]
         share = sum(r[0] for r in results.values()) / len(results)
-        verdict = SUPPORTED if share == 1 else CONTRADICTED if share == 0 else SENSITIVE
         if claim["test"] == "group_empty_as_of":
-            robust = results[DEFAULT][0] and max_as_of(ctx, claim["as_of"], claim["group"], claim["expected"]) == 0
+            origins, missing = max_as_of(ctx, claim["as_of"], claim["group"], claim["expected"])
+            n_unknown = origins + missing
+            figure += f"; {origins} of unknown origin could be from the group, {missing} at that rank not named in the data"
         else:
-            robust = robust_to_unknowns(claim["test"], claim["group"], claim["expected"], focus_by_choice[DEFAULT], results[DEFAULT][0])
+            n_unknown = unknowns(claim["test"], claim["group"], claim["expected"], focus_by_choice[DEFAULT], holds)
+        robust = None if n_unknown is None else bool(holds and n_unknown == 0)
+        verdict = (CONTRADICTED if share == 0 else SENSITIVE if share < 1 else ON_THE_KNOWN if robust is False else SUPPORTED)
         rows.append({**_base(claim), "figure": figure, "verdict": verdict, "ids": ids, "holds_in": f"{round(share * len(results))}/{len(results)}",
-                     "moved_by": "", "robust_to_unknowns": robust})
+                     "moved_by": "", "robust_to_unknowns": robust, "unknowns": n_unknown})
     ledger = pd.DataFrame(rows)
+    ledger["unknowns"] = ledger["unknowns"].astype("Int64")
     if detail:
         d = pd.DataFrame(detail)
         moved = movers(d, "holds", ["claim_id"])

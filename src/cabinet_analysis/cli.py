@@ -141,6 +141,7 @@ def build(
 
     It regenerates data/appointees.csv and the codebook's tables, and writes the report in every format and every
     figure. Everything is rendered first and written all or nothing."""
+    from .exports import export_files
     from .outputs import OutputSet
     from .report import coverage_table, render, report_files, summary_table
     from .wide import FILE, appointees_csv
@@ -149,6 +150,8 @@ def build(
     typer.echo(render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}, "text", ctx))
     outputs = OutputSet()
     outputs.add_file(ctx.ds.data_dir / FILE, appointees_csv(ctx))
+    for name, data in export_files(ctx).items():
+        outputs.add_file(ctx.ds.data_dir / name, data)
     if paths.in_checkout() and ctx.ds.data_dir.resolve() == (paths.REPO / "data").resolve():
         from . import codebook
 

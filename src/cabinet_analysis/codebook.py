@@ -13,7 +13,9 @@ import re
 
 from .data.package import read_descriptor
 
-MARKER = re.compile(r"(<!-- fields:(\w+) -->\n)(.*?)(<!-- /fields -->)", re.S)
+# A table runs from its opening marker to the next closing one, never past another opening marker (a
+# missing closing marker is an error, not a licence to swallow the sections that follow).
+MARKER = re.compile(r"(<!-- fields:(\w+) -->\n)((?:(?!<!-- fields:).)*?)(<!-- /fields -->)", re.S)
 
 
 def _vocabulary(field: dict) -> str:
@@ -52,6 +54,9 @@ def field_table(resource: dict) -> str:
 def render(text: str, data_dir) -> str:
     """``text`` (the codebook) with every generated table replaced by the descriptor's current one."""
     resources = {r["name"]: r for r in read_descriptor(data_dir)["resources"]}
+    opened, closed = text.count("<!-- fields:"), text.count("<!-- /fields -->")
+    if opened != closed:
+        raise ValueError(f"the codebook has {opened} table markers and {closed} closing markers; every <!-- fields:NAME --> needs its <!-- /fields -->")
 
     def table(m: re.Match) -> str:
         return m.group(1) + field_table(resources[m.group(2)]) + m.group(4)

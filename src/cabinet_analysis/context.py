@@ -28,6 +28,14 @@ class Context:
     ds: Dataset
     _read: dict[tuple[str, str, str], pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
     _memo: dict[CodingChoice, pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
+    _results: dict = field(default_factory=dict, init=False, repr=False)
+
+    def memo(self, key: tuple, compute):
+        """The value of ``compute()`` for ``key``, computed once per context (the analysis layer's memo:
+        ``key`` names the function and everything the value depends on)."""
+        if key not in self._results:
+            self._results[key] = compute()
+        return self._results[key]
 
     @cached_property
     def index(self) -> dict:

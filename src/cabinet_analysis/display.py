@@ -27,11 +27,12 @@ SOURCE_LISTS = ("source_ids", "source_id")
 VALUE_WORDS = {"group": labels.GROUPS, "baseline": labels.YARDSTICKS, "tier": labels.TIERS}
 LONG_TEXT = ("claim", "description", "figure", "note", "posts", "rounds_lacking", "values", "post", "place")
 SHOWN_NAMES = 3  # a list of persons longer than this is folded to its count
+WIDE_ROW = 8  # a one-row table with more columns than this is shown as a list of (heading, value)
 
 # Which columns a named table shows (the rest stay in Table.data and in the report files).
 SHOWN = {
-    "focus_gaps": ["group", "observed", "n", "n_unknown", "expected", "gap_pp", "ratio", "p_under", "p_holm", "ci_low", "ci_high",
-                   "n_total", "observed_min", "observed_max", "ids"],
+    "focus_gaps": ["group", "observed", "n", "n_unknown", "expected", "gap_pp", "p_under", "p_holm", "ci_low", "ci_high",
+                   "observed_max", "ids"],
     "region_gaps": ["scheme", "baseline", "group", "observed", "n", "share", "baseline_share", "expected", "gap_pp", "ratio",
                     "p_under", "p_over"],
 }
@@ -41,13 +42,14 @@ class Table:
     """A table ready to show: ``data`` as computed, ``text`` and ``html_cells`` formatted for reading."""
 
     def __init__(self, data: pd.DataFrame, text: pd.DataFrame, html_cells: pd.DataFrame, uuid: str, numeric: list[str],
-                 wrapping: list[str]):
+                 wrapping: list[str], unbroken: list[str]):
         self.data = data
         self.text = text
         self.html_cells = html_cells
         self.uuid = uuid
         self.numeric = numeric
         self.wrapping = wrapping
+        self.unbroken = unbroken
 
     def __repr__(self) -> str:
         if self.text.empty:
@@ -56,13 +58,17 @@ class Table:
 
     def _repr_html_(self) -> str:
         styler = self.html_cells.style.hide(axis="index").set_uuid(self.uuid)
-        styles = [{"selector": "td", "props": "text-align: left; vertical-align: top; white-space: nowrap;"},
-                  {"selector": "th", "props": "text-align: left; vertical-align: bottom; white-space: normal; max-width: 9em;"}]
-        styler = styler.set_table_styles(styles)
+        # Per-cell properties only (the cells' own ids), so that a column's rule is never outweighed by a
+        # table-wide one: left and wrapping by default, numbers right-aligned and dates on one line.
+        styles = [{"selector": "td", "props": "vertical-align: top;"},
+                  {"selector": "th", "props": "text-align: left; vertical-align: bottom; white-space: normal;"}]
+        styler = styler.set_table_styles(styles).set_properties(**{"text-align": "left", "white-space": "normal"})
         if self.numeric:
-            styler = styler.set_properties(subset=self.numeric, **{"text-align": "right"})
+            styler = styler.set_properties(subset=self.numeric, **{"text-align": "right", "white-space": "nowrap"})
+        if self.unbroken:  # dates and other short codes stay on one line
+            styler = styler.set_properties(subset=self.unbroken, **{"white-space": "nowrap"})
         if self.wrapping:  # prose and lists wrap within a readable width
-            styler = styler.set_properties(subset=self.wrapping, **{"white-space": "normal", "min-width": "12em", "max-width": "26em"})
+            styler = styler.set_properties(subset=self.wrapping, **{"min-width": "12em", "max-width": "26em"})
         return styler.to_html()
 
     def __len__(self) -> int:
@@ -85,20 +91,28 @@ def present(table: pd.DataFrame, name: str = "", ctx=None, fold: bool = True) ->
     sources = ({sid: (pub, title, url) for sid, pub, title, url in
                 ctx.ds.sources[["source_id", "publisher", "title", "url"]].itertuples(index=False, name=None)}
                if ctx is not None else {})
-    text, cells, numeric, wrapping = {}, {}, [], []
+    text, cells, numeric, wrapping, unbroken = {}, {}, [], [], []
     for col in data.columns:
         fmt_text, fmt_html, is_number = _formatter(col, data[col], persons, sources, fold)
         heading = labels.column(col)
+        if heading in text:  # two columns may not share a heading: the second is named by its column
+            heading = f"{heading} ({col})"
         text[heading] = data[col].map(fmt_text)
         cells[heading] = data[col].map(fmt_html)
         if is_number:
             numeric.append(heading)
         elif col in LONG_TEXT or col in PERSON_LISTS or col in SOURCE_LISTS or data[col].map(lambda v: len(str(v))).max() > 40:
             wrapping.append(heading)
+        elif text[heading].str.fullmatch(r"\d{4}(-\d{2}){0,2}|").all():
+            unbroken.append(heading)
     text_frame = pd.DataFrame(text)
+    if len(data) == 1 and len(text_frame.columns) > WIDE_ROW:  # one wide row reads better as a list of values
+        text_frame = pd.DataFrame({"What": list(text_frame.columns), "Value": text_frame.iloc[0].tolist()})
+        cells = {"What": [html.escape(c) for c in text_frame["What"]], "Value": [cells[c].iloc[0] for c in text]}
+        numeric, wrapping, unbroken = [], [], []
     # A fixed id (so re-running gives the same bytes) that differs between tables (the page's styles are per id).
     uuid = "ca_" + hashlib.sha1(text_frame.to_csv(index=False).encode("utf-8")).hexdigest()[:12]
-    return Table(data, text_frame, pd.DataFrame(cells), uuid, numeric, wrapping)
+    return Table(data, text_frame, pd.DataFrame(cells), uuid, numeric, wrapping, unbroken)
 
 
 def _missing(v) -> bool:

@@ -59,12 +59,16 @@ COLUMNS = {
     "year": "Year", "appointed": "Appointed", "acting": "Acting", "attested": "Attested", "left": "Left",
     "known_rounds": "Known rounds", "rounds_lacking": "Rounds the data lack", "round_id": "Round",
     "announced_on": "Announced", "description": "Description", "names_announced": "Names announced",
-    "events_held": "Events held", "sources": "Sources", "source_ids": "Sources", "post": "Post", "from": "From",
+    "events_held": "Events held", "sources": "Number of sources", "source_ids": "Sources", "post": "Post", "from": "From",
     "to": "To", "kind": "Kind", "posts": "Posts", "first": "First day", "last": "Last day", "seq": "No.",
     "tier": "Tier", "province": "Province", "origin_basis": "Origin from", "tribe": "Tribe", "network": "Network",
     "known": "Known", "unknown": "Unknown", "imputed": "Imputed", "unknown_ids": "Unknown for", "since": "Since",
     "region": "Region", "district": "District", "values": "Values", "appointees": "Appointees",
-    "direct": "Direct evidence", "holds": "Holds",
+    "direct": "Direct evidence", "holds": "Holds", "unknowns": "Unknowns", "missing": "Not named", "could_be": "Could be",
+    "unnamed_posts": "Posts of unknown holder", "unheld_names": "Names not held",
+    "names_held": "Names held", "held": "Held", "vacant": "Vacant", "ours": "The data",
+    "low": "Lowest", "high": "Highest", "difference": "Difference", "agreement": "Agreement", "why": "Why",
+    "tally_id": "Tally", "measure": "Measure", "scope": "Scope", "as_of": "As of", "unheld": "Not held",
 }
 
 

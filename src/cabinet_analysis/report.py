@@ -11,11 +11,12 @@ from .baselines import ethnic_gaps, ethnic_sensitivity
 from .cadre import cadre_summary
 from .choices import DEFAULT, CodingChoice
 from .claims import evaluate_claims
+from .concordance import concordance
 from .context import Context
 from .gaps import focus_gaps, focus_table, region_gaps, whole_table_grid
 from .helmandi import helmandi_counts, helmandi_ties
 from .sensitivity import focus_sensitivity, summarise
-from .timeline import cabinet_persons, period_summary, round_sources, timeline_gaps, turnover, year_end_gaps
+from .timeline import cabinet_persons, period_summary, post_status_table, round_sources, timeline_gaps, turnover, year_end_gaps
 from .timeline import coverage as timeline_coverage
 from .wide import appointees_table
 
@@ -78,8 +79,9 @@ SECTIONS = (
                                                    "movement_baseline")),
     ("Every region", ("region_gaps_rusi", "region_gaps_rusi_movement", "region_gaps_unama", "whole_table_tests")),
     ("How much the coding matters", ("sensitivity", "ethnic_gaps", "ethnic_sensitivity", "helmandi_ties", "helmandi_counts")),
-    ("The government over time", ("period_summary", "timeline", "year_end_gaps", "timeline_coverage", "rounds", "turnover",
-                                  "cabinet_rank_persons")),
+    ("The government over time", ("period_summary", "timeline", "year_end_gaps", "post_status", "timeline_coverage", "rounds",
+                                  "turnover", "cabinet_rank_persons")),
+    ("Against every published tally", ("concordance",)),
 )
 TABLE_TITLES = {
     "appointees": "The 33 appointees of 7 September 2021 (? = unknown)",
@@ -102,6 +104,8 @@ TABLE_TITLES = {
     "timeline": "The focus groups after each round of 2021",
     "year_end_gaps": "The focus groups at every year end",
     "timeline_coverage": "What the data hold, year by year",
+    "post_status": "The posts at every year end: held by someone named, reported vacant, or of unknown holder",
+    "concordance": "Every published tally beside the data's own figure on the same scope and date",
     "rounds": "Every known round, with its sources",
     "turnover": "Posts of cabinet rank changing hands",
     "cabinet_rank_persons": "Everyone who held cabinet rank",
@@ -130,6 +134,8 @@ def gap_report(ctx: Context) -> dict[str, pd.DataFrame]:
         "timeline": timeline_gaps(ctx).drop(columns=["baseline_share"]),
         "year_end_gaps": year_end_gaps(ctx).drop(columns=["baseline_share"]),
         "timeline_coverage": timeline_coverage(ctx),
+        "post_status": post_status_table(ctx),
+        "concordance": concordance(ctx),
         "rounds": round_sources(ctx),
         "turnover": turnover(ctx),
         "cabinet_rank_persons": cabinet_persons(ctx),

@@ -69,7 +69,13 @@ def region_colours() -> dict[str, str]:
 
 
 def verdict_colour(verdict: str):
+    """The colour of a verdict; "supported on the known" is the supported green, lightened."""
+    import matplotlib.colors as mcolors
+
     p = palette()
+    if verdict == "supported on the known":
+        rgb = mcolors.to_rgb(p[VERDICT_SHADES["supported"]])
+        return tuple(c + (1 - c) * 0.55 for c in rgb)
     return p[VERDICT_SHADES[verdict]] if verdict in VERDICT_SHADES else NOT_TESTABLE_COLOUR
 
 

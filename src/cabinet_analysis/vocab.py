@@ -7,10 +7,21 @@ FIRST_ROUND = "2021-09-07"  # the announcement the commentary is about
 EXPECTED_APPOINTEES = 33
 EXPECTED_PROVINCES = 34
 
-# Cabinet rank vs deputy rank, wherever a two-way split is wanted.
+# The tiers (posts.csv: rank) in groups: cabinet rank, the central posts below it, provincial and
+# military posts, embassies. A round's unheld names are placed in these groups (rounds.csv: unheld_ranks).
 CABINET_TIERS = ("prime_minister", "deputy_prime_minister", "minister", "acting_head_of_agency")
-# Ranks the timeline measures at: everyone in office, cabinet rank (the tiers above), the rest.
-RANKS = ("all", "cabinet rank", "deputy or other")
+RANK_GROUPS = {
+    "cabinet": CABINET_TIERS,
+    "deputy": ("deputy_minister", "other_senior"),
+    "provincial": ("governor", "deputy_governor", "police_chief"),
+    "military": ("corps_commander",),
+    "diplomatic": ("ambassador",),
+}
+# Ranks the timeline measures at, each a set of rank groups: everyone in office, cabinet rank, the
+# central posts below it, and the provinces and the army.
+RANKS = ("all", "cabinet rank", "deputy or other", "provincial or military")
+RANK_MEMBERS = {"all": tuple(RANK_GROUPS), "cabinet rank": ("cabinet",), "deputy or other": ("deputy",),
+                "provincial or military": ("provincial", "military")}
 
 FOCUS_GROUPS = ("west", "southwest", "west_or_southwest", "hazarajat", "helmandi_networks")
 HAZARAJAT = "Hazarajat"

@@ -18,7 +18,8 @@ from .problems import Problem
 from .provinces import ProvinceIndex
 from .validate import type_ok
 
-PERSONS, APPOINTMENTS, EVIDENCE = "persons.csv", "appointments.csv", "evidence.csv"
+PERSONS, APPOINTMENTS, EVIDENCE, POSTS, ROUNDS = "persons.csv", "appointments.csv", "evidence.csv", "posts.csv", "rounds.csv"
+NAMING_EVENTS = ("appointed", "acting", "attested")  # the events that hold a name a round announced
 REGIONS, HAZARAJAT, ETHNIC, CLAIMS, PROVINCES = "regions.csv", "hazarajat.csv", "ethnic_shares.csv", "claims.csv", "provinces.csv"
 
 
@@ -105,8 +106,8 @@ def check_claims(claims: pd.DataFrame, person_ids: set[str]) -> list[Problem]:
 
 
 def check_first_round(appointments: pd.DataFrame) -> list[Problem]:
-    """Exactly 33 persons in the announcement of 7 September 2021, each once, numbered 1..33."""
-    first = appointments[appointments["announced_on"] == vocab.FIRST_ROUND]
+    """Exactly 33 persons appointed in the announcement of 7 September 2021, each once, numbered 1..33."""
+    first = appointments[(appointments["announced_on"] == vocab.FIRST_ROUND) & (appointments["event"] == "appointed")]
     problems = []
     second = first.duplicated("person_id")
     for line, pid in first.loc[second, "person_id"].items():
@@ -120,6 +121,33 @@ def check_first_round(appointments: pd.DataFrame) -> list[Problem]:
     seqs = first.loc[first["seq"] != "", "seq"]
     for line, s in seqs[seqs.duplicated()].items():
         problems.append(Problem(APPOINTMENTS, int(line), "seq", f"seq {s} is used twice on {vocab.FIRST_ROUND}"))
+    return problems
+
+
+def check_occupancies(appointments: pd.DataFrame, posts: pd.DataFrame, rounds: pd.DataFrame) -> list[Problem]:
+    """A person for every event but ``vacant`` (and none for it); every event within its post's dates;
+    no round holding more names than it announced (unless it gives no count)."""
+    a = appointments
+    problems = []
+    for line in a.index[(a["person_id"] == "") & (a["event"] != "vacant")]:
+        problems.append(Problem(APPOINTMENTS, int(line), "person_id", "must not be empty (only a vacant event has no person)"))
+    for line in a.index[(a["person_id"] != "") & (a["event"] == "vacant")]:
+        problems.append(Problem(APPOINTMENTS, int(line), "person_id", "a vacant event reports an empty post: leave person_id empty"))
+    spans = posts.set_index("post_id")[["established", "abolished"]]
+    known = a[a["post_id"].isin(spans.index) & (a["announced_on"] != "")]
+    start, end = known["post_id"].map(spans["established"]), known["post_id"].map(spans["abolished"])
+    day = known["announced_on"]
+    for line in known.index[(start != "") & (day < start)]:
+        problems.append(Problem(APPOINTMENTS, int(line), "announced_on",
+                                f"{day[line]} is before post {known.at[line, 'post_id']!r} was established ({start[line]}, {POSTS})"))
+    for line in known.index[(end != "") & (day > end) & (known["event"] != "left")]:
+        problems.append(Problem(APPOINTMENTS, int(line), "announced_on",
+                                f"{day[line]} is after post {known.at[line, 'post_id']!r} was abolished ({end[line]}, {POSTS})"))
+    held = a[a["event"].isin(NAMING_EVENTS) & (a["round_id"] != "")].groupby("round_id")["person_id"].nunique()
+    for line, rid, count in rounds[["round_id", "names_announced"]].itertuples(name=None):
+        if count and rid in held.index and held[rid] > int(count):
+            problems.append(Problem(ROUNDS, int(line), "names_announced",
+                                    f"round {rid!r} announced {count} names but {APPOINTMENTS} holds {held[rid]} of it"))
     return problems
 
 

@@ -31,12 +31,14 @@ class Dataset:
 
     Frames keep the CSV line of each row in a ``line`` column. Empty text cells
     are ``""``. ``evidence`` carries each row's source ``kind`` and canonical
-    province names; ``appointments.announced_on`` is a datetime.
+    province names; ``appointments.announced_on`` is a datetime, and each appointment carries its
+    post's ``post`` (name) and ``tier`` (rank) from ``posts``.
     """
 
     data_dir: Path
     persons: pd.DataFrame
     appointments: pd.DataFrame
+    posts: pd.DataFrame
     evidence: pd.DataFrame
     sources: pd.DataFrame
     provinces: pd.DataFrame
@@ -45,13 +47,14 @@ class Dataset:
     ethnic_shares: pd.DataFrame
     claims: pd.DataFrame
     rounds: pd.DataFrame
+    tallies: pd.DataFrame
     boundaries: Boundaries
     province_index: ProvinceIndex
 
     def first_round(self) -> pd.DataFrame:
         """The 33 appointments of 7 September 2021 in announcement order (person_id, seq, post, tier, announced_on)."""
         a = self.appointments
-        first = a[a["announced_on"] == pd.Timestamp(vocab.FIRST_ROUND)]
+        first = a[(a["announced_on"] == pd.Timestamp(vocab.FIRST_ROUND)) & (a["event"] == "appointed")]
         return first.sort_values("seq")[["person_id", "seq", "post", "tier", "announced_on"]].reset_index(drop=True)
 
 
@@ -78,8 +81,8 @@ def _read_all(data_dir: Path, specs: dict[str, ResourceSpec]) -> tuple[dict[str,
 def validate_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], ProvinceIndex | None, Boundaries | None, list[Problem]]:
     """Every check on every file; the raw tables, the province index and boundaries, and the problems."""
     specs = load_package(data_dir)
-    missing = [n for n in ("persons", "appointments", "evidence", "sources", "provinces", "regions", "hazarajat",
-                           "ethnic_shares", "claims", "rounds", "boundaries") if n not in specs]
+    missing = [n for n in ("persons", "appointments", "posts", "evidence", "sources", "provinces", "regions", "hazarajat",
+                           "ethnic_shares", "claims", "rounds", "tallies", "boundaries") if n not in specs]
     if missing:
         raise DataError([Problem(paths.DESCRIPTOR, 0, "", f"no resource named {n!r}") for n in missing])
     t, problems, bad = _read_all(data_dir, specs)
@@ -102,6 +105,8 @@ def validate_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], ProvinceIn
         problems += crosscheck.check_ethnic_shares(t["ethnic_shares"], specs["ethnic_shares"].field("group").enum or ())
     if "appointments" in t:
         problems += crosscheck.check_first_round(t["appointments"])
+        if "posts" in t and "rounds" in t:
+            problems += crosscheck.check_occupancies(t["appointments"], t["posts"], t["rounds"])
     if "persons" in t and "claims" in t:
         problems += crosscheck.check_claims(t["claims"], set(t["persons"]["person_id"]))
     if "evidence" in t and "persons" in t and index is not None:
@@ -120,7 +125,8 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     return Dataset(
         data_dir=data_dir,
         persons=_framed(t["persons"]),
-        appointments=_typed_appointments(t["appointments"]),
+        appointments=_typed_appointments(t["appointments"], t["posts"]),
+        posts=_typed_posts(t["posts"]),
         evidence=_typed_evidence(t["evidence"], t["sources"], index),
         sources=_framed(t["sources"]),
         provinces=_typed_provinces(t["provinces"]),
@@ -129,6 +135,7 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         ethnic_shares=_typed_shares(t["ethnic_shares"]),
         claims=_framed(t["claims"]),
         rounds=_framed(t["rounds"]),
+        tallies=_framed(t["tallies"]),
         boundaries=boundaries,
         province_index=index,
     )
@@ -138,10 +145,21 @@ def _framed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.reset_index()
 
 
-def _typed_appointments(frame: pd.DataFrame) -> pd.DataFrame:
+def _typed_appointments(frame: pd.DataFrame, posts: pd.DataFrame) -> pd.DataFrame:
     out = frame.reset_index()
     out["announced_on"] = pd.to_datetime(out["announced_on"], format="%Y-%m-%d")
     out["seq"] = pd.to_numeric(out["seq"].replace("", None)).astype("Int64")
+    names = posts.set_index("post_id")
+    out["post"] = out["post_id"].map(names["name"])
+    out["tier"] = out["post_id"].map(names["rank"])
+    return out
+
+
+def _typed_posts(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.reset_index()
+    for col in ("established", "abolished"):
+        out[col] = pd.to_datetime(out[col].replace("", None), format="%Y-%m-%d")
+    out["single_holder"] = out["single_holder"].eq("true")
     return out
 
 

@@ -127,4 +127,4 @@ def check_references(frame: pd.DataFrame, spec: ResourceSpec, filename: str, tab
     return problems
 
 
-_REFERENCE_WORDS = {"sources": "source", "persons": "person", "provinces": "province"}
+_REFERENCE_WORDS = {"sources": "source", "persons": "person", "provinces": "province", "posts": "post", "rounds": "round"}

@@ -13,7 +13,8 @@ from ._text import join
 
 ALT = ("Five small step charts, one per focus group (west, southwest, Hazarajat, Helmandi networks, Hazaras by "
        "ethnicity): how many holders from the group were in office on every event date from September 2021, at "
-       "cabinet rank and at deputy or other rank, with a note of how many more the unknowns could add")
+       "cabinet rank and at deputy or other rank, with a note of how many more the holders of unknown origin and the "
+       "persons the data do not name could add")
 GROUPS_SHOWN = ["west", "southwest", "hazarajat", "helmandi_networks", "hazara"]
 SHORT = {"west": "the west", "southwest": "the southwest", "hazarajat": "Hazarajat", "helmandi_networks": "the Helmandi networks",
          "hazara": "Hazaras"}
@@ -44,9 +45,11 @@ def seats_over_time(seats: pd.DataFrame) -> plt.Figure:
                 ys = list(sub["observed"]) + [sub["observed"].iloc[-1]]
                 ax.step(xs, ys, where="post", color=colour, ls=style, lw=2.2 if rank == "cabinet rank" else 1.4, label=rank)
                 if rank == "cabinet rank":
-                    more = int(sub["observed_max"].iloc[-1] - sub["observed"].iloc[-1])
+                    last = sub.iloc[-1]
+                    more = int(last["observed_max"] - last["observed"])
                     what = {"hazara": "ethnicities", "helmandi_networks": "networks"}.get(g, "origins")
-                    ax.text(0.03, 0.97, f"unknown {what} at cabinet\nrank could add up to {more}\n({dates.max():%b %Y})",
+                    ax.text(0.03, 0.97, f"at cabinet rank, {dates.max():%b %Y}:\n{more} of unknown {what} and\n"
+                            f"{int(last['missing'])} not named could add",
                             transform=ax.transAxes, va="top", fontsize=MIN_FONT + 0.5, color="0.35")
             for year in range(dates.min().year + 1, end.year + 1):
                 ax.axvline(pd.Timestamp(f"{year}-01-01"), color="0.8", lw=0.8)
