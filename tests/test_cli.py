@@ -25,7 +25,7 @@ def test_report_json_has_every_table(tables):
         "turnover", "cabinet_rank_persons", "concordance",
     ]
     focus = {row["group"]: row for row in data["focus_gaps"]}
-    assert focus["west"]["observed"] == 0 and focus["west"]["p_under"] == 0.0376
+    assert focus["west"]["observed"] == 0 and focus["west"]["p_under"] == 0.042
     assert len(data["claims_ledger"]) == 15 + 3 * 6  # three dated claims, six year ends each
     assert data["period_summary"][0]["persons_at_cabinet_rank"] == 54
     assert len(data["concordance"]) == 93

@@ -23,10 +23,11 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from . import regions
 from .cadre import CADRE_BASELINES, cadre
 from .choices import BASELINES, DEFAULT, ETHNICITY_RULES, CodingChoice
 from .context import Context
-from .vocab import HAZARAJAT, HAZARAJAT_CONFIDENCE, HELMAND, RUSI_SCHEMES
+from .vocab import HAZARAJAT, HELMAND, RUSI_SCHEMES
 
 REGION_BASELINES = BASELINES
 POPULATION_BASELINES = ("population", "provinces")
@@ -46,19 +47,28 @@ def province_weights(provinces: pd.DataFrame, baseline: str) -> pd.Series:
 
 def _key(choice: CodingChoice) -> CodingChoice:
     """What a baseline depends on, as a choice with every other switch at its default (the memo key):
-    the scheme and the yardstick, and for the cadre how origins are read."""
+    the scheme, the yardstick and which districts are Hazarajat, and for the cadre how origins are read."""
     if choice.baseline in CADRE_BASELINES:
-        return CodingChoice(origin=choice.origin, prefer=choice.prefer, scheme=choice.scheme, baseline=choice.baseline)
-    return CodingChoice(scheme=choice.scheme, baseline=choice.baseline)
+        return CodingChoice(origin=choice.origin, prefer=choice.prefer, scheme=choice.scheme, baseline=choice.baseline,
+                            hazarajat=choice.hazarajat)
+    return CodingChoice(scheme=choice.scheme, baseline=choice.baseline, hazarajat=choice.hazarajat)
+
+
+def hazarajat_fractions(ctx: Context, reading: str) -> dict[str, float]:
+    """Province -> the fraction of its people in Hazarajat under ``reading`` (memoised;
+    :func:`cabinet_analysis.regions.hazarajat_fractions`)."""
+    ds = ctx.ds
+    return ctx.memo(("hazarajat_fractions", reading),
+                    lambda: regions.hazarajat_fractions(ds.hazarajat, ds.districts, ds.provinces, ds.hazara_shares, reading))
 
 
 def region_baseline(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.Series:
     """Share of each region of ``choice.scheme`` under ``choice.baseline`` (index: region, sums to 1).
 
-    Under ``population`` and ``provinces``, Hazarajat counts its whole provinces only (Bamyan,
-    Daykundi): no district populations are shipped, so listed districts elsewhere add appointees
-    to Hazarajat but nothing to its baseline (see docs/methods.md). The cadre baselines place
-    each listed person by district too, as the appointees are placed.
+    Under ``population`` and ``provinces``, Hazarajat (a region of the ``rusi`` schemes) counts its
+    districts' people (``choice.hazarajat`` says which districts), taken from the regions of their
+    provinces. The cadre baselines place each listed person by district too, as the appointees are
+    placed.
     """
     return _region_baseline(ctx, _key(choice)).copy()
 
@@ -68,7 +78,13 @@ def _region_baseline(ctx: Context, choice: CodingChoice) -> pd.Series:
     mapping = ctx.region_map(choice.scheme)
     if choice.baseline in POPULATION_BASELINES:
         weights = province_weights(ctx.ds.provinces, choice.baseline)
-        return weights.groupby(weights.index.map(mapping)).sum().sort_index()
+        shares = weights.groupby(weights.index.map(mapping)).sum()
+        if choice.scheme in RUSI_SCHEMES:
+            fractions = hazarajat_fractions(ctx, choice.hazarajat)
+            moved = pd.Series({p: weights[p] * f for p, f in fractions.items()})
+            shares = shares.sub(moved.groupby(moved.index.map(mapping)).sum(), fill_value=0.0)
+            shares[HAZARAJAT] = shares.get(HAZARAJAT, 0.0) + float(moved.sum())
+        return shares.sort_index()
     names = set(mapping.values()) | ({HAZARAJAT} if choice.scheme in RUSI_SCHEMES else set())
     known = cadre(ctx, choice, choice.baseline)["region"].dropna()
     return known.value_counts(normalize=True).reindex(sorted(names), fill_value=0.0).astype(float)
@@ -93,11 +109,15 @@ def _focus_baselines(ctx: Context, choice: CodingChoice) -> dict[str, float]:
     west, southwest = ctx.provinces_in(choice.scheme, {"west"}), ctx.provinces_in(choice.scheme, {"southwest"})
     if choice.baseline in POPULATION_BASELINES:
         weights = province_weights(ctx.ds.provinces, choice.baseline)
-        hz = ctx.ds.hazarajat
-        whole = set(hz.loc[(hz["district"] == "") & hz["confidence"].isin(HAZARAJAT_CONFIDENCE), "province"])
         share = lambda provinces: float(weights[weights.index.isin(provinces)].sum())  # noqa: E731
-        return {"west": share(west), "southwest": share(southwest), "west_or_southwest": share(west | southwest),
-                "hazarajat": share(whole), "helmandi_networks": share({HELMAND})}
+        hazarajat = sum(float(weights[p]) * f for p, f in hazarajat_fractions(ctx, choice.hazarajat).items())
+        out = {"west": share(west), "southwest": share(southwest), "west_or_southwest": share(west | southwest),
+               "hazarajat": hazarajat, "helmandi_networks": share({HELMAND})}
+        if choice.scheme in RUSI_SCHEMES:  # a person from a Hazarajat district of Ghor is in Hazarajat, not the west: so are its people
+            regions_ = _region_baseline(ctx, choice)
+            out.update(west=float(regions_.get("west", 0.0)), southwest=float(regions_.get("southwest", 0.0)),
+                       west_or_southwest=float(regions_.get("west", 0.0) + regions_.get("southwest", 0.0)))
+        return out
     c = cadre(ctx, choice, choice.baseline)
     c = c[c["province"].notna()]
     region = c["region"].to_numpy()

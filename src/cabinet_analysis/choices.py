@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 
 import numpy as np
 import pandas as pd
@@ -38,6 +38,7 @@ HELMANDI_RULES = ("network", "any_network", "tribe", "tribe_and_helmand", "helma
 ETHNICITY_RULES = ("direct", "imputed")
 SCHEMES = ("rusi", "rusi_farah_southwest", "unama", "isaf")
 BASELINES = ("population", "provinces", "movement", "emirate")
+HAZARAJAT_READINGS = ("majority", "listed", "weighted")  # which districts count as Hazarajat (cabinet_analysis.regions)
 
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2, "imputed": 3}
 CONFIDENCE_WEIGHT = {"high": 3, "medium": 2, "low": 1, "imputed": 0}
@@ -68,6 +69,10 @@ class CodingChoice:
     - ``ethnicity``: ``direct`` uses only evidence about the person (medium
       floor); ``imputed`` also admits low-confidence direct evidence and, for a
       person with no direct evidence at all, a value imputed from a group count.
+    - ``hazarajat``: which districts count as Hazarajat, for membership and for the
+      yardstick: ``majority`` (Hazara-majority districts), ``listed`` (the mixed
+      districts too) or ``weighted`` (every listed district, its people weighted by
+      its Hazara share); see :mod:`cabinet_analysis.regions`.
     """
 
     origin: str = "as_coded"
@@ -76,10 +81,12 @@ class CodingChoice:
     scheme: str = "rusi"
     baseline: str = "population"
     ethnicity: str = "direct"
+    hazarajat: str = "majority"
 
     def __post_init__(self) -> None:
         for name, allowed in (("origin", ORIGINS), ("prefer", PREFERENCES), ("helmandi", HELMANDI_RULES),
-                              ("scheme", SCHEMES), ("baseline", BASELINES), ("ethnicity", ETHNICITY_RULES)):
+                              ("scheme", SCHEMES), ("baseline", BASELINES), ("ethnicity", ETHNICITY_RULES),
+                              ("hazarajat", HAZARAJAT_READINGS)):
             if getattr(self, name) not in allowed:
                 raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {getattr(self, name)!r}")
 
@@ -88,20 +95,21 @@ class CodingChoice:
 
     def reading(self) -> CodingChoice:
         """The switches that change how persons are read (not the baseline)."""
-        return CodingChoice(self.origin, self.prefer, self.helmandi, self.scheme, BASELINES[0], self.ethnicity)
+        return replace(self, baseline=BASELINES[0])
 
 
 DEFAULT = CodingChoice()
 
 
-def all_choices(schemes, baselines) -> list[CodingChoice]:
-    """Every distinct combination of the origin, prefer, helmandi, scheme and baseline switches
+def all_choices(schemes, baselines, hazarajat=HAZARAJAT_READINGS) -> list[CodingChoice]:
+    """Every distinct combination of the origin, prefer, helmandi, scheme, baseline and hazarajat switches
     (``prefer`` only matters when origin is not as_coded; ``ethnicity`` has its own tables)."""
     out = []
-    for origin, prefer, helmandi, scheme, baseline in itertools.product(ORIGINS, PREFERENCES, HELMANDI_RULES, schemes, baselines):
+    for origin, prefer, helmandi, scheme, baseline, hz in itertools.product(ORIGINS, PREFERENCES, HELMANDI_RULES, schemes, baselines,
+                                                                             hazarajat):
         if origin == "as_coded" and prefer != PREFERENCES[0]:
             continue
-        out.append(CodingChoice(origin, prefer, helmandi, scheme, baseline))
+        out.append(CodingChoice(origin, prefer, helmandi, scheme, baseline, hazarajat=hz))
     return out
 
 

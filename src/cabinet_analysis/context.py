@@ -46,14 +46,9 @@ class Context:
     def _region_maps(self) -> dict[str, dict[str, str]]:
         return region_maps(self.ds.regions)
 
-    @cached_property
-    def _places(self) -> tuple:
-        return hazarajat_places(self.ds.hazarajat)
-
-    @property
-    def hazarajat_places(self) -> tuple:
-        """(whole provinces, {(province, district key)}) counted as Hazarajat."""
-        return self._places
+    def hazarajat_places(self, reading: str = "majority") -> tuple:
+        """(whole provinces, {(province, district key)}) counted as Hazarajat under ``reading``."""
+        return self.memo(("hazarajat_places", reading), lambda: hazarajat_places(self.ds.hazarajat, reading))
 
     @cached_property
     def possible_provinces(self) -> dict:
@@ -84,7 +79,7 @@ class Context:
             reading = (choice.origin, choice.prefer, choice.ethnicity)
             if reading not in self._read:
                 self._read[reading] = read_persons(self.ds.persons[["person_id"]], self.index, choice)
-            people = classify(self._read[reading], self._region_maps[choice.scheme], self._places, choice)
+            people = classify(self._read[reading], self._region_maps[choice.scheme], self.hazarajat_places(choice.hazarajat), choice)
             self._memo[key] = people.set_index("person_id")
         return self._memo[key].copy(deep=False)
 

@@ -18,9 +18,10 @@ import pandas as pd
 
 from . import labels
 
-P_VALUE = ("p_under", "p_over", "p_holm", "mc_p_value", "p_under_min", "p_under_max", "p_under_at_min", "p_under_at_max",
+P_VALUE = ("p_under", "p_under_cadre", "p_over", "p_holm", "mc_p_value", "p_under_min", "p_under_max", "p_under_at_min", "p_under_at_max",
            "p_under_low", "p_under_central", "p_under_high", "p_over_low", "p_over_central", "p_over_high")
-PERCENT = ("share", "baseline_share", "ci_low", "ci_high", "share_significant", "share_significant_holm")
+PERCENT = ("share", "baseline_share", "ci_low", "ci_high", "share_significant", "share_significant_holm", "population_share",
+           "provinces_share", "cadre_share")
 TWO_DECIMALS = ("ratio", "loosemore_hanby", "gallagher")
 PERSON_LISTS = ("ids", "unknown_ids", "person_id", "from", "to")
 SOURCE_LISTS = ("source_ids", "source_id")
@@ -142,7 +143,7 @@ def _formatter(col: str, values: pd.Series, persons: dict, sources: dict, fold: 
         return _source_list(sources, fold)
     if col in VALUE_WORDS:
         words = VALUE_WORDS[col]
-        return plain(lambda v: words.get(v, str(v)), number=False)
+        return plain(lambda v: words.get(v, str(v)[:1].upper() + str(v)[1:]), number=False)
     if pd.api.types.is_bool_dtype(values) or values.map(lambda v: isinstance(v, bool)).any():
         return plain(lambda v: "yes" if v is True else "no" if v is False else str(v), number=False)
     if pd.api.types.is_datetime64_any_dtype(values):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 
 from .baselines import REGION_BASELINES
-from .choices import DEFAULT, HELMANDI_RULES, ORIGINS, PREFERENCES, CodingChoice
+from .choices import DEFAULT, HAZARAJAT_READINGS, HELMANDI_RULES, ORIGINS, PREFERENCES, CodingChoice
 from .context import Context
 from .display import Table, present
 from .figures import draw
@@ -23,7 +23,8 @@ from .gaps import focus_gaps
 from .vocab import RUSI_SCHEMES
 
 # The focus groups are defined on the commentary's regions, so only its schemes are offered.
-OPTIONS = {"origin": ORIGINS, "prefer": PREFERENCES, "helmandi": HELMANDI_RULES, "scheme": RUSI_SCHEMES, "baseline": REGION_BASELINES}
+OPTIONS = {"origin": ORIGINS, "prefer": PREFERENCES, "helmandi": HELMANDI_RULES, "scheme": RUSI_SCHEMES, "baseline": REGION_BASELINES,
+           "hazarajat": HAZARAJAT_READINGS}
 # The live table: narrow enough for a notebook's output pane, with who is counted in view.
 TABLE_COLUMNS = ["group", "observed", "n", "n_unknown", "expected", "gap_pp", "p_under", "p_holm", "ids"]
 
@@ -35,7 +36,7 @@ def label(choice: CodingChoice) -> str:
 
 
 class Explorer:
-    """Controls for ``origin``, ``prefer``, ``helmandi``, ``scheme`` and ``baseline`` over one context."""
+    """Controls for ``origin``, ``prefer``, ``helmandi``, ``scheme``, ``baseline`` and ``hazarajat`` over one context."""
 
     def __init__(self, ctx: Context, choice: CodingChoice = DEFAULT):
         import ipywidgets as widgets
@@ -50,7 +51,7 @@ class Explorer:
         self.reset_button.on_click(lambda _button: self.reset())
         self.output = widgets.Output()
         controls = list(self.controls.values())
-        self.widget = widgets.VBox([widgets.HBox(controls[:3]), widgets.HBox(controls[3:] + [self.reset_button]), self.output])
+        self.widget = widgets.VBox([widgets.HBox(controls[:3]), widgets.HBox(controls[3:]), self.reset_button, self.output])
         for control in self.controls.values():
             control.observe(self._redraw, names="value")
         self._redraw()

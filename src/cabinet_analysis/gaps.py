@@ -99,7 +99,7 @@ def focus_rows(ctx: Context, choice: CodingChoice = DEFAULT) -> list[dict]:
 @lru_cache(maxsize=256)
 def _bounds(ctx: Context, reading: CodingChoice) -> dict[str, tuple[int, int]]:
     """Bounds of the focus groups among the 33 (they do not depend on the baseline)."""
-    return group_bounds(ctx.appointees(reading), ctx.possible_provinces, ctx.region_map(reading.scheme), ctx.hazarajat_places,
+    return group_bounds(ctx.appointees(reading), ctx.possible_provinces, ctx.region_map(reading.scheme), ctx.hazarajat_places(reading.hazarajat),
                         reading.scheme, reading.helmandi)
 
 
@@ -143,3 +143,21 @@ def focus_members(people: pd.DataFrame) -> dict[str, np.ndarray]:
         "hazarajat": people["hazarajat"].to_numpy(dtype=bool),
         "helmandi_networks": people["helmandi"].to_numpy(dtype=bool),
     }
+
+
+def hazarajat_readings(ctx: Context) -> pd.DataFrame:
+    """Hazarajat under each reading of which districts count (``hazarajat`` switch): its share of the
+    population, of the provinces (equal weight) and of the listed cadre, and the appointees of known
+    origin from it with the exact p-value against the population and against the cadre."""
+    from .choices import HAZARAJAT_READINGS
+
+    rows = []
+    for reading in HAZARAJAT_READINGS:
+        by = {b: {r["group"]: r for r in focus_rows(ctx, replace(DEFAULT, hazarajat=reading, baseline=b))}["hazarajat"]
+              for b in ("population", "provinces", "movement")}
+        pop = by["population"]
+        rows.append({"reading": reading, "population_share": pop["baseline_share"], "provinces_share": by["provinces"]["baseline_share"],
+                     "cadre_share": by["movement"]["baseline_share"], "observed": pop["observed"], "n": pop["n"],
+                     "expected": pop["expected"], "p_under": pop["p_under"], "p_under_cadre": by["movement"]["p_under"],
+                     "observed_max": pop["observed_max"]})
+    return pd.DataFrame(rows)

@@ -68,7 +68,8 @@ COLUMNS = {
     "unnamed_posts": "Posts of unknown holder", "unheld_names": "Names not held",
     "names_held": "Names held", "held": "Held", "vacant": "Vacant", "ours": "The data",
     "low": "Lowest", "high": "Highest", "difference": "Difference", "agreement": "Agreement", "why": "Why",
-    "tally_id": "Tally", "measure": "Measure", "scope": "Scope", "as_of": "As of", "unheld": "Not held",
+    "reading": "Which districts", "population_share": "Share of the population", "provinces_share": "Share of the provinces",
+    "cadre_share": "Share of the listed cadre", "p_under_cadre": "p (too few, cadre)", "people": "People", "tally_id": "Tally", "measure": "Measure", "scope": "Scope", "as_of": "As of", "unheld": "Not held",
 }
 
 

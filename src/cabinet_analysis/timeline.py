@@ -296,7 +296,7 @@ def _gaps_as_of(ctx: Context, as_of: pd.Timestamp, choice: CodingChoice) -> pd.D
     rows = []
     for rank in RANKS:
         sub = people[_rank_mask(people, rank)]
-        bounds = group_bounds(sub, ctx.possible_provinces, ctx.region_map(choice.scheme), ctx.hazarajat_places,
+        bounds = group_bounds(sub, ctx.possible_provinces, ctx.region_map(choice.scheme), ctx.hazarajat_places(choice.hazarajat),
                               choice.scheme, choice.helmandi)
         missing = missing_at(ctx, as_of, rank)
         for group in TIMELINE_GROUPS:

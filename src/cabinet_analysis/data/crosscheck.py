@@ -21,6 +21,7 @@ from .validate import type_ok
 PERSONS, APPOINTMENTS, EVIDENCE, POSTS, ROUNDS = "persons.csv", "appointments.csv", "evidence.csv", "posts.csv", "rounds.csv"
 NAMING_EVENTS = ("appointed", "acting", "attested")  # the events that hold a name a round announced
 REGIONS, HAZARAJAT, ETHNIC, CLAIMS, PROVINCES = "regions.csv", "hazarajat.csv", "ethnic_shares.csv", "claims.csv", "provinces.csv"
+DISTRICTS, SHARES = "districts.csv", "hazara_shares.csv"
 
 
 def provinces_index(prov: pd.DataFrame) -> tuple[ProvinceIndex, list[Problem]]:
@@ -67,6 +68,30 @@ def check_hazarajat(hazarajat: pd.DataFrame) -> list[Problem]:
     if (counted["district"] == "").any():
         return []
     return [Problem(HAZARAJAT, 0, "district", "no whole province of high or medium confidence: the Hazarajat baseline would be empty")]
+
+
+def check_districts(districts: pd.DataFrame, provinces: pd.DataFrame, hazarajat: pd.DataFrame, shares: pd.DataFrame) -> list[Problem]:
+    """Every Hazarajat district, and every district with a Hazara share, is a district of its province in
+    districts.csv (by name or spelling); no district has more people than its province."""
+    from .provinces import name_key
+
+    known = set()
+    for prov, name, variants in districts[["province", "district", "variants"]].itertuples(index=False, name=None):
+        known |= {(prov, name_key(s)) for s in [name] + [v for v in variants.split(";") if v.strip()]}
+    problems = []
+    for line, prov, cell in hazarajat[["province", "district"]].itertuples(name=None):
+        if cell and not any((prov, name_key(s)) in known for s in cell.split(";")):
+            problems.append(Problem(HAZARAJAT, int(line), "district", f"{cell.split(';')[0]!r} is not a district of {prov} in {DISTRICTS}"))
+    for line, prov, name in shares[["province", "district"]].itertuples(name=None):
+        if (prov, name_key(name)) not in known:
+            problems.append(Problem(SHARES, int(line), "district", f"{name!r} is not a district of {prov} in {DISTRICTS}"))
+    total = dict(zip(provinces["province"], pd.to_numeric(provinces["population_nsia_2021_22"], errors="coerce")))
+    pop = pd.to_numeric(districts["population"], errors="coerce")
+    for line, prov, value in zip(districts.index, districts["province"], pop):
+        if prov in total and value > total[prov]:
+            problems.append(Problem(DISTRICTS, int(line), "population",
+                                    f"{int(value)} is more than the whole province of {prov} ({int(total[prov])}, {PROVINCES})"))
+    return problems
 
 
 def check_ethnic_shares(ethnic: pd.DataFrame, groups: tuple[str, ...]) -> list[Problem]:

@@ -44,6 +44,8 @@ class Dataset:
     provinces: pd.DataFrame
     regions: pd.DataFrame
     hazarajat: pd.DataFrame
+    districts: pd.DataFrame
+    hazara_shares: pd.DataFrame
     ethnic_shares: pd.DataFrame
     claims: pd.DataFrame
     rounds: pd.DataFrame
@@ -82,7 +84,7 @@ def validate_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], ProvinceIn
     """Every check on every file; the raw tables, the province index and boundaries, and the problems."""
     specs = load_package(data_dir)
     missing = [n for n in ("persons", "appointments", "posts", "evidence", "sources", "provinces", "regions", "hazarajat",
-                           "ethnic_shares", "claims", "rounds", "tallies", "boundaries") if n not in specs]
+                           "districts", "hazara_shares", "ethnic_shares", "claims", "rounds", "tallies", "boundaries") if n not in specs]
     if missing:
         raise DataError([Problem(paths.DESCRIPTOR, 0, "", f"no resource named {n!r}") for n in missing])
     t, problems, bad = _read_all(data_dir, specs)
@@ -90,7 +92,7 @@ def validate_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], ProvinceIn
     if "provinces" in t:
         index, p = crosscheck.provinces_index(t["provinces"])
         problems += p
-        for name, col in (("regions", "province"), ("hazarajat", "province")):
+        for name, col in (("regions", "province"), ("hazarajat", "province"), ("districts", "province"), ("hazara_shares", "province")):
             if name in t:
                 problems += crosscheck.canonical_provinces(t[name], col, specs[name].path, index)
         if "regions" in t:
@@ -101,6 +103,8 @@ def validate_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], ProvinceIn
             problems += exc.problems
     if "hazarajat" in t:
         problems += crosscheck.check_hazarajat(t["hazarajat"])
+    if "districts" in t and "provinces" in t and "hazarajat" in t and "hazara_shares" in t:
+        problems += crosscheck.check_districts(t["districts"], t["provinces"], t["hazarajat"], t["hazara_shares"])
     if "ethnic_shares" in t:
         problems += crosscheck.check_ethnic_shares(t["ethnic_shares"], specs["ethnic_shares"].field("group").enum or ())
     if "appointments" in t:
@@ -132,6 +136,8 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         provinces=_typed_provinces(t["provinces"]),
         regions=_framed(t["regions"]),
         hazarajat=_framed(t["hazarajat"]),
+        districts=_typed_districts(t["districts"]),
+        hazara_shares=_typed_hazara_shares(t["hazara_shares"]),
         ethnic_shares=_typed_shares(t["ethnic_shares"]),
         claims=_framed(t["claims"]),
         rounds=_framed(t["rounds"]),
@@ -178,6 +184,18 @@ def _typed_provinces(frame: pd.DataFrame) -> pd.DataFrame:
     out["population_nsia_2021_22"] = out["population_nsia_2021_22"].astype("int64")
     out["population_exact"] = out["population_exact"].eq("true")
     return out.sort_values("province").reset_index(drop=True)
+
+
+def _typed_districts(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.reset_index()
+    out["population"] = out["population"].astype("int64")
+    return out
+
+
+def _typed_hazara_shares(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.reset_index()
+    out["hazara_share"] = out["hazara_share"].astype(float)
+    return out
 
 
 def _typed_shares(frame: pd.DataFrame) -> pd.DataFrame:
