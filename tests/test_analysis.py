@@ -177,3 +177,20 @@ def test_ties_between_sources_leave_origin_unknown(ctx):
     people = ctx.appointees(CodingChoice(origin="birth")).set_index("person_id")
     assert people.loc["amir_khan_muttaqi", "province"] == "Helmand"
     assert people.loc["amir_khan_muttaqi", "district"] == "Nad Ali"
+
+
+def test_memos_live_in_the_context_not_in_modules(ctx):
+    """No module-level cache keeps a context alive: every memo is the Context's own."""
+    import re
+    from pathlib import Path
+
+    import cabinet_analysis
+    from cabinet_analysis.context import load_context
+
+    src = Path(cabinet_analysis.__file__).parent
+    cached = [p.name for p in src.rglob("*.py") if re.search(r"\blru_cache\b|@cache\b|functools\.cache\b", p.read_text())]
+    assert cached == []
+    fresh = load_context()
+    focus_gaps(fresh)
+    assert ("focus_rows", DEFAULT) in fresh._results and ("bounds_33", DEFAULT.reading()) in fresh._results
+    assert not any(key[0] == "focus_rows" for key in load_context()._results)

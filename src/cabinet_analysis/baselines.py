@@ -18,7 +18,6 @@ estimate across sources; :func:`ethnic_gaps` tests against each level by name.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -73,8 +72,11 @@ def region_baseline(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.Series:
     return _region_baseline(ctx, _key(choice)).copy()
 
 
-@lru_cache(maxsize=256)
 def _region_baseline(ctx: Context, choice: CodingChoice) -> pd.Series:
+    return ctx.memo(("region_baseline", choice), lambda: _compute_region_baseline(ctx, choice))
+
+
+def _compute_region_baseline(ctx: Context, choice: CodingChoice) -> pd.Series:
     mapping = ctx.region_map(choice.scheme)
     if choice.baseline in POPULATION_BASELINES:
         weights = province_weights(ctx.ds.provinces, choice.baseline)
@@ -101,10 +103,10 @@ def focus_baselines(ctx: Context, choice: CodingChoice = DEFAULT) -> dict[str, f
 
     The Helmandi networks' baseline is Helmand's share (its population, or the share of the
     listed cadre born there), as a proxy."""
-    return dict(_focus_baselines(ctx, _key(choice)))
+    key = _key(choice)
+    return dict(ctx.memo(("focus_baselines", key), lambda: _focus_baselines(ctx, key)))
 
 
-@lru_cache(maxsize=256)
 def _focus_baselines(ctx: Context, choice: CodingChoice) -> dict[str, float]:
     west, southwest = ctx.provinces_in(choice.scheme, {"west"}), ctx.provinces_in(choice.scheme, {"southwest"})
     if choice.baseline in POPULATION_BASELINES:

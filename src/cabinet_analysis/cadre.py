@@ -17,8 +17,6 @@ commanders who rose after 2001. The 33's own listed members are part of the pool
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 from .choices import CodingChoice
@@ -32,10 +30,9 @@ POST_FLOOR = ("high", "medium")  # posts the list itself states; an embassy post
 def cadre_ids(ctx: Context, which: str = "movement") -> list[str]:
     """Persons with a UN 1988 list reference from a copy of the list (``movement``), or only those
     whose entry states a 1996-2001 post (``emirate``)."""
-    return list(_cadre_ids(ctx, which))
+    return list(ctx.memo(("cadre_ids", which), lambda: _cadre_ids(ctx, which)))
 
 
-@lru_cache(maxsize=16)
 def _cadre_ids(ctx: Context, which: str) -> tuple[str, ...]:
     e = ctx.ds.evidence
     listed = e[(e["field"] == "un_1988_ref") & (e["kind"] == UN_KIND)]

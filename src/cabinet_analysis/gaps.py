@@ -7,7 +7,6 @@ and returns tidy DataFrames built by :mod:`cabinet_analysis.measures`.
 from __future__ import annotations
 
 from dataclasses import asdict, replace
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -93,17 +92,19 @@ def focus_rows(ctx: Context, choice: CodingChoice = DEFAULT) -> list[dict]:
     (``n_total``; :mod:`cabinet_analysis.bounds`), with the gaps and p-values at those
     extremes. ``p_holm`` is ``p_under`` adjusted by Holm's method across the five groups.
     """
-    return [dict(r) for r in _focus_rows(ctx, choice)]
+    return [dict(r) for r in ctx.memo(("focus_rows", choice), lambda: _focus_rows(ctx, choice))]
 
 
-@lru_cache(maxsize=256)
 def _bounds(ctx: Context, reading: CodingChoice) -> dict[str, tuple[int, int]]:
-    """Bounds of the focus groups among the 33 (they do not depend on the baseline)."""
+    """Bounds of the focus groups among the 33 (they do not depend on the baseline; memoised per reading)."""
+    return ctx.memo(("bounds_33", reading), lambda: _compute_bounds(ctx, reading))
+
+
+def _compute_bounds(ctx: Context, reading: CodingChoice) -> dict[str, tuple[int, int]]:
     return group_bounds(ctx.appointees(reading), ctx.possible_provinces, ctx.region_map(reading.scheme), ctx.hazarajat_places(reading.hazarajat),
                         reading.scheme, reading.helmandi)
 
 
-@lru_cache(maxsize=1024)
 def _focus_rows(ctx: Context, choice: CodingChoice) -> tuple[dict, ...]:
     people = ctx.appointees(choice)
     known = people["region"].notna().to_numpy()
