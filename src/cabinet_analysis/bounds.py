@@ -17,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import vocab
+from .groups import Ties, helmandi_rule
 
 ALL = None  # no origin evidence: any province is possible
 
@@ -83,19 +84,6 @@ def _text(value) -> str | None:
 
 
 def _helmandi(row, provinces: list[str], rule: str) -> tuple[int, int]:
-    """(must, can) be a member of the Helmandi networks under ``rule``."""
-    member = bool(row.helmandi)
-    tribe, network = _text(row.tribe), _text(row.network)
-    tribal = tribe is not None and any(t.casefold() in tribe.casefold() for t in vocab.HELMANDI_TRIBES)
-    from_helmand = {p == vocab.HELMAND for p in provinces}
-    if rule == "network":
-        return int(member), int(member or network is None)
-    if rule == "any_network":
-        return int(member), int(member or not row.networks)
-    if rule == "tribe":
-        return int(member), int(member or tribe is None)
-    if rule == "tribe_and_helmand":
-        return int(member), int(member or ((tribe is None or tribal) and True in from_helmand))
-    if rule == "helmand_origin":
-        return int(from_helmand == {True}), int(True in from_helmand)
-    raise ValueError(f"unknown helmandi rule {rule!r}")
+    """(must, can) be a member of the Helmandi networks under ``rule`` (:data:`cabinet_analysis.groups.HELMANDI`)."""
+    ties = Ties(_text(row.network), list(row.networks) if isinstance(row.networks, list) else [], _text(row.tribe), _text(row.province))
+    return helmandi_rule(rule).bounds(ties, frozenset(provinces))

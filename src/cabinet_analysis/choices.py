@@ -31,10 +31,11 @@ import pandas as pd
 
 from . import vocab
 from .data.provinces import name_key
+from .groups import HELMANDI, Ties, helmandi_rule
 
 ORIGINS = ("as_coded", "birth", "family")
 PREFERENCES = ("confidence", "un_list")
-HELMANDI_RULES = ("network", "any_network", "tribe", "tribe_and_helmand", "helmand_origin")
+HELMANDI_RULES = tuple(HELMANDI)  # the registry: cabinet_analysis.groups
 ETHNICITY_RULES = ("direct", "imputed")
 SCHEMES = ("rusi", "rusi_farah_southwest", "unama", "isaf")
 BASELINES = ("population", "provinces", "movement", "emirate")
@@ -261,22 +262,12 @@ def classify(read: pd.DataFrame, region_map: dict[str, str], places: tuple, choi
 
 
 def helmandi_members(people: pd.DataFrame, rule: str) -> np.ndarray:
-    """Membership of the Helmandi networks for every person, under ``rule`` (see CodingChoice)."""
-    return np.array([is_helmandi(n, ns, t, p, rule) for n, ns, t, p in
+    """Membership of the Helmandi networks for every person, under ``rule`` (:data:`cabinet_analysis.groups.HELMANDI`)."""
+    member = helmandi_rule(rule).member
+    return np.array([member(Ties(n, ns, t, p)) for n, ns, t, p in
                      zip(people["network"], people["networks"], people["tribe"], people["province"])], dtype=bool)
 
 
 def is_helmandi(network: str | None, networks: list[str], tribe: str | None, province: str | None, rule: str) -> bool:
     """Membership of the Helmandi Ishaqzai/Alizai networks under ``rule`` (see CodingChoice)."""
-    tribal = isinstance(tribe, str) and any(t.casefold() in tribe.casefold() for t in vocab.HELMANDI_TRIBES)
-    if rule == "network":
-        return network == "helmandi"
-    if rule == "any_network":
-        return "helmandi" in networks
-    if rule == "tribe":
-        return tribal
-    if rule == "tribe_and_helmand":
-        return tribal and province == vocab.HELMAND
-    if rule == "helmand_origin":
-        return province == vocab.HELMAND
-    raise ValueError(f"unknown helmandi rule {rule!r}")
+    return helmandi_rule(rule).member(Ties(network, networks, tribe, province))

@@ -1,0 +1,81 @@
+"""The registry of membership rules: each rule defined once, with what it reads, how a known person is
+a member, and whether a person with unknown values could be one (for the bounds).
+
+The Helmandi Ishaqzai and Alizai networks are not a territory, so who counts as a member is a coding
+switch (``helmandi``). Each value of the switch is one :class:`HelmandiRule` in :data:`HELMANDI`;
+:func:`cabinet_analysis.choices.classify` reads ``member`` and :func:`cabinet_analysis.bounds.group_bounds`
+reads ``must`` and ``can``. Adding a rule is one entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .vocab import HELMAND, HELMANDI_TRIBES
+
+
+class Ties(NamedTuple):
+    """What a membership rule may read about one person (None = unknown)."""
+
+    network: str | None
+    networks: list[str]
+    tribe: str | None
+    province: str | None
+
+
+def tribal(tribe: str | None) -> bool:
+    """True if the tribe names one of the Helmandi tribes (Ishaqzai, Alizai)."""
+    return isinstance(tribe, str) and any(t.casefold() in tribe.casefold() for t in HELMANDI_TRIBES)
+
+
+@dataclass(frozen=True)
+class HelmandiRule:
+    """One reading of membership of the Helmandi networks.
+
+    ``member(ties)``: the person is a member on what is known. ``could(ties, provinces)``: a person who is
+    not a member on what is known could still be one, given the unknown values and the provinces the
+    origin evidence allows. ``must(ties, provinces)``: the person is a member whatever the unknowns are
+    (by default: a member on what is known)."""
+
+    name: str
+    label: str
+    member: Callable[[Ties], bool]
+    could: Callable[[Ties, frozenset], bool]
+    must: Callable[[Ties, frozenset], bool] | None = None
+
+    def bounds(self, ties: Ties, provinces: frozenset) -> tuple[int, int]:
+        """(must be, can be) a member: 0 or 1 each."""
+        member = self.member(ties)
+        must = self.must(ties, provinces) if self.must else member
+        return int(must), int(member or self.could(ties, provinces))
+
+
+HELMANDI = {
+    rule.name: rule
+    for rule in (
+        HelmandiRule("network", "main network coded helmandi",
+                     member=lambda t: t.network == "helmandi",
+                     could=lambda t, provinces: t.network is None),
+        HelmandiRule("any_network", "any network tie coded helmandi",
+                     member=lambda t: "helmandi" in t.networks,
+                     could=lambda t, provinces: not t.networks),
+        HelmandiRule("tribe", "Ishaqzai or Alizai tribe",
+                     member=lambda t: tribal(t.tribe),
+                     could=lambda t, provinces: t.tribe is None),
+        HelmandiRule("tribe_and_helmand", "Ishaqzai or Alizai tribe and origin in Helmand",
+                     member=lambda t: tribal(t.tribe) and t.province == HELMAND,
+                     could=lambda t, provinces: (t.tribe is None or tribal(t.tribe)) and HELMAND in provinces),
+        HelmandiRule("helmand_origin", "origin in Helmand",
+                     member=lambda t: t.province == HELMAND,
+                     could=lambda t, provinces: HELMAND in provinces,
+                     must=lambda t, provinces: provinces == {HELMAND}),
+    )
+}
+
+
+def helmandi_rule(name: str) -> HelmandiRule:
+    if name not in HELMANDI:
+        raise ValueError(f"unknown helmandi rule {name!r}")
+    return HELMANDI[name]
