@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
 import pandas as pd
 
 from . import regions
 from .cadre import CADRE_BASELINES, cadre
 from .choices import BASELINES, DEFAULT, ETHNICITY_RULES, CodingChoice
 from .context import Context
+from .groups import FOCUS
 from .vocab import HAZARAJAT, HELMAND, RUSI_SCHEMES
 
 REGION_BASELINES = BASELINES
@@ -122,11 +122,7 @@ def _focus_baselines(ctx: Context, choice: CodingChoice) -> dict[str, float]:
         return out
     c = cadre(ctx, choice, choice.baseline)
     c = c[c["province"].notna()]
-    region = c["region"].to_numpy()
-    mean = lambda mask: float(np.mean(mask)) if len(c) else float("nan")  # noqa: E731
-    return {"west": mean(region == "west"), "southwest": mean(region == "southwest"),
-            "west_or_southwest": mean((region == "west") | (region == "southwest")),
-            "hazarajat": mean(c["hazarajat"].to_numpy(dtype=bool)), "helmandi_networks": mean(c["province"].to_numpy() == HELMAND)}
+    return {name: group.cadre_share(c) for name, group in FOCUS.items()}
 
 
 def ethnic_gaps(people: pd.DataFrame, shares: pd.DataFrame) -> pd.DataFrame:

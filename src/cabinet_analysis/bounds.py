@@ -17,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import vocab
-from .groups import Ties, helmandi_rule
+from .groups import FOCUS, Ties, helmandi_rule
 
 ALL = None  # no origin evidence: any province is possible
 
@@ -55,13 +55,8 @@ def group_bounds(people: pd.DataFrame, possible: dict[str, frozenset | None], re
     def region(state: tuple[str, bool]) -> str:
         return vocab.HAZARAJAT if (state[1] and own_region) else region_map[state[0]]
 
-    members = {
-        "west": lambda s: region(s) == "west",
-        "southwest": lambda s: region(s) == "southwest",
-        "west_or_southwest": lambda s: region(s) in ("west", "southwest"),
-        "hazarajat": lambda s: s[1],
-    }
-    bounds = {g: [0, 0] for g in vocab.FOCUS_GROUPS}
+    members = {name: (lambda s, g=group: g.in_place(region(s), s[1])) for name, group in FOCUS.items() if group.by != "helmandi"}
+    bounds = {g: [0, 0] for g in FOCUS}
     for row in people.itertuples(index=False):
         province, district = _text(row.province), _text(row.district)
         if province is not None:

@@ -16,7 +16,7 @@ from .baselines import focus_baselines, region_baseline
 from .bounds import group_bounds
 from .choices import DEFAULT, CodingChoice
 from .context import Context
-from .vocab import FOCUS_GROUPS
+from .groups import FOCUS, FOCUS_GROUPS
 
 
 def region_counts(people: pd.DataFrame) -> pd.Series:
@@ -117,7 +117,7 @@ def _focus_rows(ctx: Context, choice: CodingChoice) -> tuple[dict, ...]:
     switches = asdict(choice)
     rows = []
     for group in FOCUS_GROUPS:
-        pool = known if group != "helmandi_networks" else everyone
+        pool = known if FOCUS[group].pool == "known" else everyone
         member = members[group] & pool
         k, n = int(member.sum()), int(pool.sum())
         v = shares[group]
@@ -136,14 +136,7 @@ def _focus_rows(ctx: Context, choice: CodingChoice) -> tuple[dict, ...]:
 
 def focus_members(people: pd.DataFrame) -> dict[str, np.ndarray]:
     """Boolean membership of each focus group for a table of persons read under a choice."""
-    region = people["region"].to_numpy()
-    return {
-        "west": region == "west",
-        "southwest": region == "southwest",
-        "west_or_southwest": (region == "west") | (region == "southwest"),
-        "hazarajat": people["hazarajat"].to_numpy(dtype=bool),
-        "helmandi_networks": people["helmandi"].to_numpy(dtype=bool),
-    }
+    return {name: group.members(people) for name, group in FOCUS.items()}
 
 
 def hazarajat_readings(ctx: Context) -> pd.DataFrame:

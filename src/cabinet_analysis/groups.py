@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import numpy as np
+
 from .vocab import HELMAND, HELMANDI_TRIBES
 
 
@@ -79,3 +81,47 @@ def helmandi_rule(name: str) -> HelmandiRule:
     if name not in HELMANDI:
         raise ValueError(f"unknown helmandi rule {name!r}")
     return HELMANDI[name]
+
+
+@dataclass(frozen=True)
+class FocusGroup:
+    """One focus group of the commentary, defined once: how membership is read (``by``: regions of the
+    scheme, the Hazarajat district table, or the Helmandi rule), over which pool it is counted (``known``:
+    persons of known origin; ``everyone``), and so what share of a yardstick it has."""
+
+    name: str
+    by: str  # "regions", "hazarajat" or "helmandi"
+    regions: tuple[str, ...] = ()
+    pool: str = "known"
+
+    def members(self, people) -> np.ndarray:
+        """Membership of every person of a table read under a coding (``region``, ``hazarajat``,
+        ``helmandi`` columns)."""
+        if self.by == "regions":
+            return np.isin(people["region"].to_numpy(dtype=object), self.regions)
+        return people[self.by].to_numpy(dtype=bool)
+
+    def in_place(self, region: str, hazarajat: bool) -> bool:
+        """Membership of a person placed in ``region`` (in Hazarajat or not); not for the Helmandi networks."""
+        return region in self.regions if self.by == "regions" else hazarajat
+
+    def cadre_share(self, cadre) -> float:
+        """The group's share of the listed persons of known province (Helmand's share for the Helmandi networks)."""
+        if not len(cadre):
+            return float("nan")
+        if self.by == "helmandi":
+            return float(np.mean(cadre["province"].to_numpy() == HELMAND))
+        return float(np.mean(self.members(cadre)))
+
+
+FOCUS = {
+    group.name: group
+    for group in (
+        FocusGroup("west", "regions", ("west",)),
+        FocusGroup("southwest", "regions", ("southwest",)),
+        FocusGroup("west_or_southwest", "regions", ("west", "southwest")),
+        FocusGroup("hazarajat", "hazarajat"),
+        FocusGroup("helmandi_networks", "helmandi", pool="everyone"),
+    )
+}
+FOCUS_GROUPS = tuple(FOCUS)

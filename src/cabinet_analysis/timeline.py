@@ -10,7 +10,8 @@ from .choices import DEFAULT, CodingChoice
 from .context import Context
 from .data import split_list
 from .gaps import focus_members
-from .vocab import CABINET_TIERS, FIRST_ROUND, FOCUS_GROUPS, RANK_GROUPS, RANK_MEMBERS, RANKS
+from .groups import FOCUS, FOCUS_GROUPS
+from .vocab import CABINET_TIERS, FIRST_ROUND, RANK_GROUPS, RANK_MEMBERS, RANKS
 
 TIMELINE_GROUPS = FOCUS_GROUPS
 TAKES = ("appointed", "attested")
@@ -101,7 +102,7 @@ def count_as_of(ctx: Context, as_of, choice: CodingChoice, group: str, rank: str
     the holders of known origin (for the Helmandi networks: every holder). The baseline plays no part."""
     ids = _ids_at(ctx, pd.Timestamp(as_of), rank)
     flags = _flags(ctx, choice.reading())
-    pool = [p for p in ids if group == "helmandi_networks" or flags[p]["known"]]
+    pool = [p for p in ids if FOCUS[group].pool == "everyone" or flags[p]["known"]]
     members = [p for p in pool if flags[p][group]]
     return len(members), len(pool), ";".join(members)
 

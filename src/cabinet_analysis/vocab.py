@@ -23,7 +23,6 @@ RANKS = ("all", "cabinet rank", "deputy or other", "provincial or military")
 RANK_MEMBERS = {"all": tuple(RANK_GROUPS), "cabinet rank": ("cabinet",), "deputy or other": ("deputy",),
                 "provincial or military": ("provincial", "military")}
 
-FOCUS_GROUPS = ("west", "southwest", "west_or_southwest", "hazarajat", "helmandi_networks")
 HAZARAJAT = "Hazarajat"
 HAZARAJAT_CONFIDENCE = ("high", "medium")  # rows of hazarajat.csv that count
 HELMAND = "Helmand"

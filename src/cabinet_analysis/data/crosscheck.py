@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import vocab
+from ..groups import FOCUS_GROUPS
 from .package import ResourceSpec
 from .problems import Problem
 from .provinces import ProvinceIndex
@@ -114,8 +115,8 @@ def check_claims(claims: pd.DataFrame, person_ids: set[str]) -> list[Problem]:
         return [Problem(CLAIMS, 0, "", "no claims: the ledger needs at least one")]
     for line, row in claims.iterrows():  # a handful of rows
         test, group = row["test"], row["group"]
-        if test in ("group_empty", "group_only", "group_empty_as_of") and group not in vocab.FOCUS_GROUPS:
-            problems.append(Problem(CLAIMS, int(line), "group", f"{group!r} must be one of the focus groups: {', '.join(vocab.FOCUS_GROUPS)}"))
+        if test in ("group_empty", "group_only", "group_empty_as_of") and group not in FOCUS_GROUPS:
+            problems.append(Problem(CLAIMS, int(line), "group", f"{group!r} must be one of the focus groups: {', '.join(FOCUS_GROUPS)}"))
         if test in ("later_appointment", "first_with_tie") and group not in person_ids:
             problems.append(Problem(CLAIMS, int(line), "group", f"unknown person {group!r} (not in {PERSONS})"))
         if test in ("only_empty_regions", "group_only"):
