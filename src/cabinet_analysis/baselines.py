@@ -26,7 +26,7 @@ from .cadre import CADRE_BASELINES, cadre
 from .choices import BASELINES, DEFAULT, ETHNICITY_RULES, CodingChoice
 from .context import Context
 from .groups import FOCUS
-from .vocab import HAZARAJAT, HELMAND, RUSI_SCHEMES
+from .vocab import HAZARAJAT, RUSI_SCHEMES
 
 REGION_BASELINES = BASELINES
 POPULATION_BASELINES = ("population", "provinces")
@@ -108,18 +108,13 @@ def focus_baselines(ctx: Context, choice: CodingChoice = DEFAULT) -> dict[str, f
 
 
 def _focus_baselines(ctx: Context, choice: CodingChoice) -> dict[str, float]:
-    west, southwest = ctx.provinces_in(choice.scheme, {"west"}), ctx.provinces_in(choice.scheme, {"southwest"})
     if choice.baseline in POPULATION_BASELINES:
         weights = province_weights(ctx.ds.provinces, choice.baseline)
-        share = lambda provinces: float(weights[weights.index.isin(provinces)].sum())  # noqa: E731
-        hazarajat = sum(float(weights[p]) * f for p, f in hazarajat_fractions(ctx, choice.hazarajat).items())
-        out = {"west": share(west), "southwest": share(southwest), "west_or_southwest": share(west | southwest),
-               "hazarajat": hazarajat, "helmandi_networks": share({HELMAND})}
-        if choice.scheme in RUSI_SCHEMES:  # a person from a Hazarajat district of Ghor is in Hazarajat, not the west: so are its people
-            regions_ = _region_baseline(ctx, choice)
-            out.update(west=float(regions_.get("west", 0.0)), southwest=float(regions_.get("southwest", 0.0)),
-                       west_or_southwest=float(regions_.get("west", 0.0) + regions_.get("southwest", 0.0)))
-        return out
+        own_region = choice.scheme in RUSI_SCHEMES
+        region_shares = _region_baseline(ctx, choice) if own_region else {}
+        fractions = hazarajat_fractions(ctx, choice.hazarajat)
+        mapping = ctx.region_map(choice.scheme)
+        return {name: group.population_share(weights, mapping, region_shares, fractions, own_region) for name, group in FOCUS.items()}
     c = cadre(ctx, choice, choice.baseline)
     c = c[c["province"].notna()]
     return {name: group.cadre_share(c) for name, group in FOCUS.items()}

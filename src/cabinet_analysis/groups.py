@@ -105,6 +105,19 @@ class FocusGroup:
         """Membership of a person placed in ``region`` (in Hazarajat or not); not for the Helmandi networks."""
         return region in self.regions if self.by == "regions" else hazarajat
 
+    def population_share(self, weights, region_map: dict[str, str], region_shares, fractions: dict[str, float], own_region: bool) -> float:
+        """The group's share of province ``weights`` (population or equal per province). Under a scheme
+        where Hazarajat is a region of its own (``own_region``), a region group takes its share from
+        ``region_shares`` (Hazarajat's districts' people already moved out); Hazarajat sums its
+        ``fractions`` of each province; the Helmandi networks take Helmand's share, as a proxy."""
+        if self.by == "regions":
+            if own_region:
+                return float(sum(region_shares.get(r, 0.0) for r in self.regions))
+            return float(weights[weights.index.map(region_map).isin(self.regions)].sum())
+        if self.by == "hazarajat":
+            return sum(float(weights[p]) * f for p, f in fractions.items())
+        return float(weights[weights.index == HELMAND].sum())
+
     def cadre_share(self, cadre) -> float:
         """The group's share of the listed persons of known province (Helmand's share for the Helmandi networks)."""
         if not len(cadre):
