@@ -30,8 +30,8 @@ import numpy as np
 import pandas as pd
 
 from . import vocab
-from .data.provinces import name_key
 from .groups import HELMANDI, Ties, helmandi_rule
+from .regions import READINGS, in_hazarajat
 
 ORIGINS = ("as_coded", "birth", "family")
 PREFERENCES = ("confidence", "un_list")
@@ -39,7 +39,7 @@ HELMANDI_RULES = tuple(HELMANDI)  # the registry: cabinet_analysis.groups
 ETHNICITY_RULES = ("direct", "imputed")
 SCHEMES = ("rusi", "rusi_farah_southwest", "unama", "isaf")
 BASELINES = ("population", "provinces", "movement", "emirate")
-HAZARAJAT_READINGS = ("majority", "listed", "weighted")  # which districts count as Hazarajat (cabinet_analysis.regions)
+HAZARAJAT_READINGS = READINGS  # which districts count as Hazarajat: cabinet_analysis.regions
 
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2, "imputed": 3}
 CONFIDENCE_WEIGHT = {"high": 3, "medium": 2, "low": 1, "imputed": 0}
@@ -250,10 +250,8 @@ def classify(read: pd.DataFrame, region_map: dict[str, str], places: tuple, choi
     """Add ``region`` (``region_map`` is the scheme's, from :func:`region_maps`), ``hazarajat``
     (``places`` from :func:`~cabinet_analysis.regions.hazarajat_places`) and ``helmandi`` (under
     ``choice.helmandi``) to persons read by :func:`read_persons`; whole columns at once."""
-    whole, districts = places
-    provinces, district_names = read["province"].tolist(), read["district"].tolist()
-    in_hz = np.array([isinstance(p, str) and (p in whole or (isinstance(d, str) and (p, name_key(d)) in districts))
-                      for p, d in zip(provinces, district_names)], dtype=bool)
+    provinces = read["province"].tolist()
+    in_hz = np.array([in_hazarajat(p, d, places) for p, d in zip(provinces, read["district"])], dtype=bool)
     own_region = choice.scheme in vocab.RUSI_SCHEMES
     region = [None if not isinstance(p, str) else vocab.HAZARAJAT if (hz and own_region) else region_map[p]
               for p, hz in zip(provinces, in_hz)]
@@ -266,8 +264,3 @@ def helmandi_members(people: pd.DataFrame, rule: str) -> np.ndarray:
     member = helmandi_rule(rule).member
     return np.array([member(Ties(n, ns, t, p)) for n, ns, t, p in
                      zip(people["network"], people["networks"], people["tribe"], people["province"])], dtype=bool)
-
-
-def is_helmandi(network: str | None, networks: list[str], tribe: str | None, province: str | None, rule: str) -> bool:
-    """Membership of the Helmandi Ishaqzai/Alizai networks under ``rule`` (see CodingChoice)."""
-    return helmandi_rule(rule).member(Ties(network, networks, tribe, province))

@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .data.provinces import name_key
+from . import vocab
+from .data.provinces import district_keys, name_key
 
 READINGS = ("majority", "listed", "weighted")
-COUNTED = {"majority": ("high", "medium"), "listed": ("high", "medium", "low"), "weighted": ("high", "medium", "low")}
+COUNTED = {"majority": vocab.HAZARAJAT_CONFIDENCE, "listed": ("high", "medium", "low"), "weighted": ("high", "medium", "low")}
 ESTIMATE = "nsia_2019_20"  # the district estimate the yardstick uses (the latest with every district of the provinces)
 
 
@@ -69,16 +70,6 @@ def in_hazarajat(province: str | None, district: str | None, hazarajat: pd.DataF
     return isinstance(district, str) and (province, name_key(district)) in districts
 
 
-def district_keys(districts: pd.DataFrame) -> pd.Series:
-    """Every spelling key of every district (name and variants) -> the district's name, per province:
-    a Series indexed by (province, key)."""
-    pairs = {}
-    for prov, name, variants in districts[["province", "district", "variants"]].itertuples(index=False, name=None):
-        for spelling in [name] + [v for v in variants.split(";") if v.strip()]:
-            pairs.setdefault((prov, name_key(spelling)), name)
-    return pd.Series(pairs, dtype=object)
-
-
 def district_people(districts: pd.DataFrame, provinces: pd.DataFrame, estimate: str = ESTIMATE) -> pd.DataFrame:
     """The districts of ``estimate`` with their share of their province's people (``share_of_province``) and
     that share applied to the province's population of ``provinces.csv`` (``people``)."""
@@ -102,7 +93,7 @@ def hazarajat_fractions(hazarajat: pd.DataFrame, districts: pd.DataFrame, provin
     share under ``weighted``). Provinces without Hazarajat are left out."""
     whole, places = hazarajat_places(hazarajat, reading)
     people = district_people(districts, provinces)
-    keys = district_keys(people.assign(variants=people["variants"]))
+    keys = district_keys(people)
     weights = lowest_shares(shares) if reading == "weighted" else {}
     out = {p: 1.0 for p in whole}
     counted: set[tuple[str, str]] = set()
@@ -112,7 +103,7 @@ def hazarajat_fractions(hazarajat: pd.DataFrame, districts: pd.DataFrame, provin
             continue
         counted.add((prov, name))
         row = people[(people["province"] == prov) & (people["district"] == name)].iloc[0]
-        weight = weights.get((prov, name_key(name)), 1.0) if reading == "weighted" else 1.0
+        weight = weights.get((prov, name_key(name)), 1.0)
         out[prov] = out.get(prov, 0.0) + float(row["share_of_province"]) * weight
     return out
 

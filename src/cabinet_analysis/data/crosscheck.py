@@ -74,11 +74,9 @@ def check_hazarajat(hazarajat: pd.DataFrame) -> list[Problem]:
 def check_districts(districts: pd.DataFrame, provinces: pd.DataFrame, hazarajat: pd.DataFrame, shares: pd.DataFrame) -> list[Problem]:
     """Every Hazarajat district, and every district with a Hazara share, is a district of its province in
     districts.csv (by name or spelling); no district has more people than its province."""
-    from .provinces import name_key
+    from .provinces import district_keys, name_key
 
-    known = set()
-    for prov, name, variants in districts[["province", "district", "variants"]].itertuples(index=False, name=None):
-        known |= {(prov, name_key(s)) for s in [name] + [v for v in variants.split(";") if v.strip()]}
+    known = set(district_keys(districts).index)
     problems = []
     for line, prov, cell in hazarajat[["province", "district"]].itertuples(name=None):
         if cell and not any((prov, name_key(s)) in known for s in cell.split(";")):
