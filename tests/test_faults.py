@@ -223,3 +223,23 @@ def test_help_documents_both_exit_codes():
     result = runner.invoke(app, ["--help"])
     text = " ".join(result.stdout.split())
     assert "2 bad data" in text and "1 an environment error" in text
+
+
+def test_a_kernel_that_does_not_start_is_an_environment_error(monkeypatch):
+    """nbclient reports a kernel that never answered as a RuntimeError: one line, exit 1, no notebook touched."""
+    import nbclient
+
+    from cabinet_analysis import paths
+
+    def no_kernel(self, *args, **kwargs):
+        raise RuntimeError("Kernel didn't respond in 120 seconds")
+
+    monkeypatch.setattr(nbclient.NotebookClient, "execute", no_kernel)
+    before = {p: p.read_bytes() for p in sorted(paths.notebooks_dir().glob("*.ipynb"))}
+    result = runner.invoke(app, ["notebooks"])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.output
+    assert lines[0].startswith("error: 0") and "the Python kernel did not start or died (Kernel didn't respond in 120 seconds)" in lines[0]
+    assert lines[0].endswith("the previous outputs are intact")
+    assert {p: p.read_bytes() for p in before} == before

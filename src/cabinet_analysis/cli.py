@@ -206,9 +206,13 @@ def boundaries(
 @command
 def notebooks() -> None:
     """Re-execute every notebook in notebooks/, top to bottom, and write them back all or nothing."""
-    from .notebooks import execute_all
+    from .notebooks import KernelError, execute_all
 
-    _commit(execute_all())
+    try:
+        executed = execute_all()
+    except KernelError as exc:
+        _environment_error(str(exc))
+    _commit(executed)
 
 
 def main() -> None:

@@ -74,15 +74,23 @@ def git_filter() -> dict[str, str]:
             "diff.ipynb.textconv": clean + " -t"}
 
 
-def execute(path: Path, timeout: int = 300) -> bytes:
+class KernelError(Exception):
+    """The Python kernel that runs a notebook did not start or died (an environment error, not the notebook's)."""
+
+
+def execute(path: Path, timeout: int = 300, startup_timeout: int = 120) -> bytes:
     """Run one notebook with its folder as working directory; return the file ``build`` writes:
     the normalised form, plus the kernel's version (see the module docstring)."""
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+    client = NotebookClient(nb, timeout=timeout, startup_timeout=startup_timeout, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
     # The kernel's own log (a warning about localhost TCP at every start) is not the user's business;
-    # errors in the notebook reach us through the kernel protocol.
-    client.execute(env=kernel_env(), stderr=subprocess.DEVNULL)
+    # errors in the notebook reach us through the kernel protocol (CellExecutionError). nbclient reports a
+    # kernel that never answered, or died, as a RuntimeError (DeadKernelError is one).
+    try:
+        client.execute(env=kernel_env(), stderr=subprocess.DEVNULL)
+    except RuntimeError as exc:
+        raise KernelError(f"{path.name}: the Python kernel did not start or died ({exc}); the previous outputs are intact") from None
     version = nb.metadata.get("language_info", {}).get("version")
     nb = normalise(nb)
     if version:
