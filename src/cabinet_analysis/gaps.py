@@ -14,7 +14,7 @@ import pandas as pd
 from . import measures
 from .baselines import focus_baselines, region_baseline
 from .bounds import group_bounds
-from .choices import DEFAULT, CodingChoice
+from .choices import DEFAULT, HAZARAJAT_READINGS, CodingChoice
 from .context import Context
 from .groups import FOCUS, FOCUS_GROUPS
 
@@ -143,8 +143,6 @@ def hazarajat_readings(ctx: Context) -> pd.DataFrame:
     """Hazarajat under each reading of which districts count (``hazarajat`` switch): its share of the
     population, of the provinces (equal weight) and of the listed cadre, and the appointees of known
     origin from it with the exact p-value against the population and against the cadre."""
-    from .choices import HAZARAJAT_READINGS
-
     rows = []
     for reading in HAZARAJAT_READINGS:
         by = {b: {r["group"]: r for r in focus_rows(ctx, replace(DEFAULT, hazarajat=reading, baseline=b))}["hazarajat"]
