@@ -81,6 +81,23 @@ def install_git_filter() -> None:
             subprocess.run(["git", "config", "--local", name, value], check=True, cwd=ROOT)
 
 
+def refresh_notebook_index() -> None:
+    """After `build`, tell git that notebooks whose normalised content is what the index holds are
+    unchanged. `build` keeps the kernel's version in the working copy (so JupyterLab does not mark a
+    notebook modified as it opens); the clean filter strips it, so `git diff` is empty, but git's
+    status judges a file whose size changed as modified without running the filter. Re-adding a
+    notebook whose content equals the index stages nothing new and records its size; a notebook with
+    real changes is left alone."""
+    if not (ROOT / ".git").exists():
+        return
+    git = ["git", "-C", str(ROOT)]
+    tracked = subprocess.run([*git, "ls-files", "--", "notebooks/*.ipynb"], capture_output=True, text=True, check=True).stdout.split()
+    changed = set(subprocess.run([*git, "diff", "--name-only", "--", "notebooks/"], capture_output=True, text=True, check=True).stdout.split())
+    same = [path for path in tracked if path not in changed]
+    if same:
+        subprocess.run([*git, "add", "--", *same], check=True)
+
+
 def run(args: list[str]) -> int:
     return subprocess.run(args, cwd=ROOT, env=_env()).returncode
 
@@ -106,7 +123,10 @@ def main(argv: list[str]) -> int:
     ensure_environment()
     if argv[0] == "build":
         cli = str(_bin(VENV, "cabinet-analysis"))
-        return run([cli, "build", *argv[1:]]) or run([cli, "notebooks"])
+        status = run([cli, "build", *argv[1:]]) or run([cli, "notebooks"])
+        if not status:
+            refresh_notebook_index()
+        return status
     if len(argv) == 1:  # the whole suite: lint and citation first, then every test
         status = run([str(_bin(VENV, "ruff")), "check", "--quiet", "src", "tests", "tasks.py", "benchmarks"]) or validate_citation()
         if status:

@@ -134,3 +134,43 @@ def test_the_explorer_cell_keeps_no_output_and_is_the_only_ignored_one():
         stripped += [path.stem for c in code if c.metadata.get("keep_output") is False]
     assert ignored == [("08-explore", "# NBVAL_IGNORE_OUTPUT")]
     assert stripped == ["08-explore"]
+
+
+def test_build_leaves_git_status_clean_but_never_stages_a_real_edit(tmp_path, monkeypatch):
+    """`build` keeps the kernel's version in the working copy, which the clean filter strips: git's status
+    would call every notebook modified (its size changed) although `git diff` is empty. tasks.py records
+    those as unchanged, and leaves a notebook with a real edit unstaged."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("tasks", ROOT / "tasks.py")
+    tasks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tasks)
+    repo = tmp_path / "repo"
+    (repo / "notebooks").mkdir(parents=True)
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    (repo / ".gitattributes").write_bytes((ROOT / ".gitattributes").read_bytes())
+    monkeypatch.setattr(tasks, "ROOT", repo)
+    tasks.install_git_filter()
+    source = ROOT / "notebooks" / "03-west-and-southwest.ipynb"
+    for name in ("a.ipynb", "b.ipynb"):
+        nb = nbformat.read(source, as_version=4)
+        nb.metadata.get("language_info", {}).pop("version", None)
+        nbformat.write(nb, repo / "notebooks" / name)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "x"], check=True)
+
+    def status() -> str:
+        return subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True, check=True).stdout
+
+    for name in ("a.ipynb", "b.ipynb"):  # what build writes: the same notebook plus the kernel's version
+        nb = nbformat.read(repo / "notebooks" / name, as_version=4)
+        nb.metadata.setdefault("language_info", {})["version"] = "3.11.99"
+        nbformat.write(nb, repo / "notebooks" / name)
+    text = (repo / "notebooks" / "b.ipynb").read_text()
+    (repo / "notebooks" / "b.ipynb").write_text(text.replace("# 03 · The west and the southwest", "# 03 · The west and the south-west", 1))
+    assert status().split() == ["M", "notebooks/a.ipynb", "M", "notebooks/b.ipynb"]
+    tasks.refresh_notebook_index()
+    assert status() == " M notebooks/b.ipynb\n"
+    staged = subprocess.run([*git, "diff", "--cached", "--name-only"], capture_output=True, text=True, check=True).stdout
+    assert staged == ""
