@@ -68,11 +68,11 @@ def ensure_environment(*groups: str) -> None:
 
 def install_git_filter() -> None:
     """Make git store notebooks normalised (nbstripout as the clean filter named in .gitattributes), with
-    the settings the package defines for `build` (cabinet_analysis.notebooks.STRIP). Only in a git
+    the settings the package defines for `build` (cabinet_analysis.build.notebooks.STRIP). Only in a git
     checkout; a setting already in place is left alone."""
     if not (ROOT / ".git").exists():
         return
-    wanted = subprocess.run([str(_bin(VENV, "python")), "-m", "cabinet_analysis.notebooks", "git-filter"],
+    wanted = subprocess.run([str(_bin(VENV, "python")), "-m", "cabinet_analysis.build.notebooks", "git-filter"],
                             capture_output=True, text=True, check=True, cwd=ROOT, env=_env()).stdout
     for line in wanted.splitlines():
         name, value = line.split("\t", 1)

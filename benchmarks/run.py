@@ -54,7 +54,7 @@ def commands(repeat: int) -> None:
 def sweep(repeat: int) -> None:
     code = ("import time, statistics\n"
             "from cabinet_analysis.context import load_context\n"
-            "from cabinet_analysis.sensitivity import focus_sensitivity\n"
+            "from cabinet_analysis.analysis.sensitivity import focus_sensitivity\n"
             "t = []\n"
             f"for _ in range({repeat}):\n"
             "    ctx = load_context(); s = time.perf_counter(); table = focus_sensitivity(ctx); t.append(time.perf_counter() - s)\n"

@@ -31,7 +31,7 @@ def ctx():
 @pytest.fixture(scope="session")
 def tables(ctx):
     """Every table of the report, computed once per test session."""
-    from cabinet_analysis.report import gap_report
+    from cabinet_analysis.report.tables import gap_report
 
     return gap_report(ctx)
 

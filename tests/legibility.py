@@ -11,7 +11,7 @@ from matplotlib.collections import PathCollection
 from matplotlib.text import Text
 
 PANE = 1000  # px: a notebook's output pane in JupyterLab at a common window size
-INLINE_DPI = 100  # cabinet_analysis.inline.DPI
+INLINE_DPI = 100  # cabinet_analysis.report.inline.DPI
 
 
 def shown_width(fig) -> int:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cabinet_analysis.baselines import hazarajat_fractions, region_baseline
-from cabinet_analysis.choices import DEFAULT, CodingChoice, all_choices
-from cabinet_analysis.claims import evaluate_claims
-from cabinet_analysis.gaps import focus_gaps, region_gaps, whole_table_tests
-from cabinet_analysis.helmandi import helmandi_counts, helmandi_ties
-from cabinet_analysis.regions import in_hazarajat
-from cabinet_analysis.sensitivity import focus_sensitivity, summarise
+from cabinet_analysis.analysis.baselines import hazarajat_fractions, region_baseline
+from cabinet_analysis.analysis.claims import evaluate_claims
+from cabinet_analysis.analysis.gaps import focus_gaps, region_gaps, whole_table_tests
+from cabinet_analysis.analysis.helmandi import helmandi_counts, helmandi_ties
+from cabinet_analysis.analysis.sensitivity import focus_sensitivity, summarise
+from cabinet_analysis.coding.choices import DEFAULT, CodingChoice, all_choices
+from cabinet_analysis.coding.regions import in_hazarajat
 
 
 def test_default_focus_gaps(ctx):

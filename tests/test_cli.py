@@ -8,8 +8,8 @@ import json
 
 from typer.testing import CliRunner
 
-from cabinet_analysis.cli import app
-from cabinet_analysis.report import render
+from cabinet_analysis.build.cli import app
+from cabinet_analysis.report.render import render
 
 runner = CliRunner()
 

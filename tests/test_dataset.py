@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from cabinet_analysis.data.provinces import ProvinceIndex
-from cabinet_analysis.report import ethnicity_counts
-from cabinet_analysis.wide import appointees_table
+from cabinet_analysis.report.tables import ethnicity_counts
+from cabinet_analysis.report.wide import appointees_table
 
 POSTS = {
     "mohammad_hassan_akhund": "Prime Minister",
@@ -129,7 +129,7 @@ def test_a_count_never_overrides_an_explicit_claim(ctx):
     encyclopedia mirror); the cabinet-wide count would say Pashtun, and never wins over either."""
     from dataclasses import replace
 
-    from cabinet_analysis.choices import DEFAULT
+    from cabinet_analysis.coding.choices import DEFAULT
 
     a = ctx.appointees(replace(DEFAULT, ethnicity="imputed")).set_index("person_id")
     assert a.loc["khalid_hanafi", "ethnicity"] == "Pashai"

@@ -12,15 +12,15 @@ import pandas as pd
 import pytest
 
 from cabinet_analysis import figures
-from cabinet_analysis.choices import CodingChoice
-from cabinet_analysis.explore import Explorer
-from cabinet_analysis.gaps import focus_gaps
+from cabinet_analysis.analysis.gaps import focus_gaps
+from cabinet_analysis.coding.choices import CodingChoice
+from cabinet_analysis.report.explore import Explorer
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_library_never_chooses_a_backend():
-    code = ("import matplotlib; from cabinet_analysis import figures, style, explore, inline; "
+    code = ("import matplotlib; from cabinet_analysis import figures; from cabinet_analysis.figures import style; from cabinet_analysis.report import explore, inline; "
             "from cabinet_analysis.context import load_context; ctx = load_context(); "
             "figures.draw('focus_gaps', ctx); print(matplotlib.get_backend())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
@@ -108,7 +108,7 @@ def test_explorer_rejects_unknown_switches(ctx):
 
 
 def test_inline_setup_sets_pandas_options_outside_ipython():
-    from cabinet_analysis import inline
+    from cabinet_analysis.report import inline
 
     with pd.option_context("display.max_colwidth", 50):
         inline.setup()
@@ -116,7 +116,7 @@ def test_inline_setup_sets_pandas_options_outside_ipython():
 
 
 def test_tables_read_as_prose_numbers(ctx):
-    from cabinet_analysis.display import present
+    from cabinet_analysis.report.display import present
 
     t = present(focus_gaps(ctx), "focus_gaps", ctx)
     row = t.text.set_index("Group").loc["West"]
@@ -131,9 +131,9 @@ def test_tables_read_as_prose_numbers(ctx):
 
 
 def test_long_lists_fold_to_a_count_and_sources_are_links(ctx):
-    from cabinet_analysis.display import present
-    from cabinet_analysis.report import coverage_table
-    from cabinet_analysis.timeline import round_sources
+    from cabinet_analysis.analysis.timeline import round_sources
+    from cabinet_analysis.report.display import present
+    from cabinet_analysis.report.tables import coverage_table
 
     cov = present(coverage_table(ctx)[["field", "unknown_ids"]], ctx=ctx)
     assert cov.text.set_index("Field").loc["province", "Unknown for"] == "9 persons"

@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from cabinet_analysis import codebook
+from cabinet_analysis.data import codebook
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

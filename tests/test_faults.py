@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cabinet_analysis import outputs
-from cabinet_analysis.cli import app
-from cabinet_analysis.outputs import OutputError, OutputSet, write_all
-from cabinet_analysis.report import inert_cells
+from cabinet_analysis.build import outputs
+from cabinet_analysis.build.cli import app
+from cabinet_analysis.build.outputs import OutputError, OutputSet, write_all
+from cabinet_analysis.report.render import inert_cells
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
@@ -170,7 +170,7 @@ def test_a_signal_mid_run_leaves_the_old_set_and_no_temporary_file(tmp_path, sig
     out.mkdir()
     (out / "old.png").write_bytes(b"old")
     env = {**os.environ, "MPLBACKEND": "Agg"}
-    proc = subprocess.Popen([sys.executable, "-c", "from cabinet_analysis.cli import main; main()", "figures", "--fresh", "--out", str(out)],
+    proc = subprocess.Popen([sys.executable, "-c", "from cabinet_analysis.build.cli import main; main()", "figures", "--fresh", "--out", str(out)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
     deadline = time.monotonic() + 60
@@ -199,7 +199,8 @@ def test_report_csv_escapes_a_name_beginning_with_equals(data_copy):
     text = (data_copy / "persons.csv").read_text(encoding="utf-8")
     (data_copy / "persons.csv").write_text(text.replace("\namir_khan_muttaqi,Amir Khan Muttaqi,", "\namir_khan_muttaqi,=Amir Khan Muttaqi,", 1), encoding="utf-8")
     from cabinet_analysis.context import load_context
-    from cabinet_analysis.report import gap_report, render
+    from cabinet_analysis.report.render import render
+    from cabinet_analysis.report.tables import gap_report
 
     csv_text = render(gap_report(load_context(data_copy)), "csv")
     assert "'=Amir Khan Muttaqi" in csv_text and ",=Amir" not in csv_text
@@ -208,8 +209,8 @@ def test_report_csv_escapes_a_name_beginning_with_equals(data_copy):
 def test_library_rejects_bad_arguments():
     import pandas as pd
 
-    from cabinet_analysis.choices import CodingChoice
-    from cabinet_analysis.measures import multinomial_test
+    from cabinet_analysis.analysis.measures import multinomial_test
+    from cabinet_analysis.coding.choices import CodingChoice
 
     with pytest.raises(ValueError, match="scheme must be one of rusi, rusi_farah_southwest, unama, isaf, not 'rusii'"):
         CodingChoice(scheme="rusii")

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cabinet_analysis.choices import CodingChoice
-from cabinet_analysis.timeline import (
+from cabinet_analysis.analysis.timeline import (
     cabinet_persons,
     count_as_of,
     coverage,
@@ -22,6 +21,7 @@ from cabinet_analysis.timeline import (
     year_end_gaps,
     year_ends,
 )
+from cabinet_analysis.coding.choices import CodingChoice
 
 YEAR_ENDS = ["2021-12-31", "2022-12-31", "2023-12-31", "2024-12-31", "2025-12-31", "2026-02-14"]
 
@@ -150,7 +150,7 @@ def test_turnover_per_year(ctx):
 
 
 def test_dated_claims_have_a_verdict_for_each_year_end(ctx):
-    from cabinet_analysis.claims import evaluate_claims
+    from cabinet_analysis.analysis.claims import evaluate_claims
 
     ledger = evaluate_claims(ctx).set_index("claim_id")
     for base, verdict in (("c16_west_as_of", "supported on the known"), ("c18_helmandi_as_of", "sensitive to coding")):

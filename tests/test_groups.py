@@ -1,4 +1,4 @@
-"""The registry of Helmandi membership rules (``cabinet_analysis.groups``): one definition read by the
+"""The registry of Helmandi membership rules (``cabinet_analysis.coding.groups``): one definition read by the
 classification and by the bounds."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cabinet_analysis.choices import HELMANDI_RULES
-from cabinet_analysis.groups import HELMANDI, Ties, helmandi_rule
+from cabinet_analysis.coding.choices import HELMANDI_RULES
+from cabinet_analysis.coding.groups import HELMANDI, Ties, helmandi_rule
 
 BADRI = Ties("haqqani", ["haqqani"], "Ishaqzai", "Logar")
 ZAKIR = Ties("helmandi", ["helmandi", "military_commission"], "Alizai", "Helmand")

@@ -1,5 +1,5 @@
 """Hazarajat at district level: which places count under each reading, how many people they hold, and
-how the appointees and the listed cadre are placed (``cabinet_analysis.regions``)."""
+how the appointees and the listed cadre are placed (``cabinet_analysis.coding.regions``)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cabinet_analysis import regions
-from cabinet_analysis.cadre import cadre
-from cabinet_analysis.choices import CodingChoice
-from cabinet_analysis.gaps import hazarajat_readings
+from cabinet_analysis.analysis.cadre import cadre
+from cabinet_analysis.analysis.gaps import hazarajat_readings
+from cabinet_analysis.coding import regions
+from cabinet_analysis.coding.choices import CodingChoice
 
 MIXED = ["Qarabagh", "Khwaja Umari", "Day Mirdad", "Jalrez", "Khas Uruzgan", "Gizab", "Dara-i-Suf Bala", "Dara-i-Suf Payin"]
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cabinet_analysis import measures
+from cabinet_analysis.analysis import measures
 
 COUNTS = pd.Series({"a": 2, "b": 1, "c": 0})
 BASE = pd.Series({"a": 0.5, "b": 0.3, "c": 0.2})

@@ -19,7 +19,7 @@ import nbformat
 import pytest
 
 from cabinet_analysis import figures
-from cabinet_analysis.notebooks import normalise
+from cabinet_analysis.build.notebooks import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -114,7 +114,7 @@ def _committed(path: Path) -> str | None:
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_git_holds_the_normalised_form(path):
-    """What git holds is nbstripout's normal form (cabinet_analysis.notebooks.STRIP): no interpreter
+    """What git holds is nbstripout's normal form (cabinet_analysis.build.notebooks.STRIP): no interpreter
     version, widget state or random cell ids. A notebook saved from JupyterLab is normalised by the git
     filter that tasks.py installs; without the filter, this test says how to mend it."""
     text = _committed(path)

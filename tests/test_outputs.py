@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cabinet_analysis.report import report_files
-from cabinet_analysis.wide import appointees_csv
+from cabinet_analysis.report.render import report_files
+from cabinet_analysis.report.wide import appointees_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,7 +32,7 @@ def test_a_figure_drawn_alone_gives_the_same_bytes(ctx, rendered):
     """Rendering in forked workers changes nothing: one figure drawn here, in this process, is identical."""
     from cabinet_analysis.figures import figure_inputs
     from cabinet_analysis.figures.render import FORMATS
-    from cabinet_analysis.style import to_bytes
+    from cabinet_analysis.figures.style import to_bytes
 
     fn, *args = figure_inputs(ctx)["focus_gaps"]
     fig = fn(*args)
@@ -48,7 +48,7 @@ def test_wide_table_is_generated_and_current(ctx):
 def test_deleting_the_wide_table_and_building_recreates_it(data_copy, tmp_path):
     from typer.testing import CliRunner
 
-    from cabinet_analysis.cli import app
+    from cabinet_analysis.build.cli import app
 
     committed = (data_copy / "appointees.csv").read_bytes()
     (data_copy / "appointees.csv").unlink()
@@ -62,7 +62,7 @@ def test_the_theme_is_seaborns():
     colour-blind palette, with our sizes on top."""
     import seaborn as sns
 
-    from cabinet_analysis.style import RC, palette, theme
+    from cabinet_analysis.figures.style import RC, palette, theme
 
     t = theme()
     assert palette() == sns.color_palette("colorblind").as_hex()
@@ -79,10 +79,10 @@ def test_importing_the_figures_does_not_import_seaborn():
 
 
 def test_the_render_cache_is_keyed_by_content(ctx, tmp_path, rendered, monkeypatch):
+    from cabinet_analysis.build.render_cache import FigureCache, code_fingerprint, key
     from cabinet_analysis.figures import figure_inputs
     from cabinet_analysis.figures import render as figures
     from cabinet_analysis.figures.render import FORMATS, render_all
-    from cabinet_analysis.render_cache import FigureCache, code_fingerprint, key
 
     inputs = figure_inputs(ctx)
     code = code_fingerprint()

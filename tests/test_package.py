@@ -36,7 +36,7 @@ def test_the_wheel_holds_every_data_file(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     data = {p.name for p in (ROOT / "data").iterdir() if p.is_file()}
     assert {f"cabinet_analysis/shipped_data/{n}" for n in data} <= names
-    assert "cabinet_analysis/cli.py" in names and "cabinet_analysis/data/dataset.py" in names
+    assert "cabinet_analysis/build/cli.py" in names and "cabinet_analysis/data/dataset.py" in names
 
 
 def test_one_version():

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cabinet_analysis.concordance import concordance
-from cabinet_analysis.exports import july_dates, person_months, whogov_july
-from cabinet_analysis.timeline import holders, missing_at, post_status, post_status_table, round_names, tenures
+from cabinet_analysis.analysis.concordance import concordance
+from cabinet_analysis.analysis.timeline import holders, missing_at, post_status, post_status_table, round_names, tenures
+from cabinet_analysis.report.exports import july_dates, person_months, whogov_july
 
 
 def test_every_post_of_cabinet_rank_is_held_vacant_or_of_unknown_holder(ctx):

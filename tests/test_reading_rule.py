@@ -1,9 +1,10 @@
-"""The reading rule (``cabinet_analysis.choices``), on small hand-made evidence: ties, confidence,
+"""The reading rule (``cabinet_analysis.coding.choices``), on small hand-made evidence: ties, confidence,
 agreement, source kind, the UN list preference, imputed values, birth against family origin."""
 
 from __future__ import annotations
 
-from cabinet_analysis.choices import CodingChoice, best_value, read_ethnicity, read_field, read_origin, read_person
+from cabinet_analysis.coding.choices import CodingChoice
+from cabinet_analysis.coding.reading import best_value, read_ethnicity, read_field, read_origin, read_person
 
 
 def row(value, basis="", conf="medium", kind="news", source="s", line=1):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cabinet_analysis.choices import CodingChoice
-from cabinet_analysis.timeline import holders, round_dates, timeline_gaps
+from cabinet_analysis.analysis.timeline import holders, round_dates, timeline_gaps
+from cabinet_analysis.coding.choices import CodingChoice
 
 DATES = ["2021-09-07", "2021-09-21", "2021-10-04", "2021-11-22", "2021-12-25"]
 
@@ -32,7 +32,7 @@ def test_rounds_and_holders(ctx):
 
 
 def test_first_round_matches_the_33_analysis(ctx, table):
-    from cabinet_analysis.gaps import focus_gaps
+    from cabinet_analysis.analysis.gaps import focus_gaps
 
     first = table[(table["date"] == DATES[0]) & (table["rank"] == "all")].set_index("group")
     focus = focus_gaps(ctx).set_index("group")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cabinet_analysis.cli import app
+from cabinet_analysis.build.cli import app
 
 BROKEN = Path(__file__).parent / "broken"
 CASES = sorted((BROKEN / "cases").glob("*.toml"))

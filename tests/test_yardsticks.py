@@ -10,14 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cabinet_analysis.baselines import focus_baselines, region_baseline
-from cabinet_analysis.bounds import ALL, group_bounds
-from cabinet_analysis.cadre import cadre_ids, cadre_summary
-from cabinet_analysis.choices import CodingChoice
-from cabinet_analysis.claims import evaluate_claims
-from cabinet_analysis.gaps import focus_gaps
-from cabinet_analysis.measures import holm
-from cabinet_analysis.report import focus_gaps_by_baseline, render
+from cabinet_analysis.analysis.baselines import focus_baselines, region_baseline
+from cabinet_analysis.analysis.bounds import ALL, group_bounds
+from cabinet_analysis.analysis.cadre import cadre_ids, cadre_summary
+from cabinet_analysis.analysis.claims import evaluate_claims
+from cabinet_analysis.analysis.gaps import focus_gaps
+from cabinet_analysis.analysis.measures import holm
+from cabinet_analysis.coding.choices import CodingChoice
+from cabinet_analysis.report.render import render
+from cabinet_analysis.report.tables import focus_gaps_by_baseline
 
 
 def test_every_listed_individual_is_coded(ctx):

@@ -1,7 +1,7 @@
 """The analysis context: the validated dataset and a memoised reader of persons under a coding.
 
 ``Context`` is frozen and holds one thing, the :class:`~cabinet_analysis.data.Dataset`.
-Reading every person under a :class:`~cabinet_analysis.choices.CodingChoice` is memoised
+Reading every person under a :class:`~cabinet_analysis.coding.choices.CodingChoice` is memoised
 per reading (the baseline does not change how persons are read); the 33, the listed cadre
 and the office-holders of any date are rows of that one reading. Callers get a copy, and
 nothing outside this class touches the memo.
@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .bounds import possible_provinces
-from .choices import DEFAULT, CodingChoice, classify, evidence_index, read_persons, region_maps
+from .analysis.bounds import possible_provinces
+from .coding.choices import DEFAULT, CodingChoice
+from .coding.reading import classify, evidence_index, read_persons, region_maps
+from .coding.regions import hazarajat_places
 from .data import Dataset, load_dataset
-from .regions import hazarajat_places
 
 
 @dataclass(frozen=True, eq=False)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import vocab
-from ..groups import FOCUS_GROUPS
+from ..coding import vocab
+from ..coding.groups import FOCUS_GROUPS
 from .package import ResourceSpec
 from .problems import Problem
 from .provinces import ProvinceIndex

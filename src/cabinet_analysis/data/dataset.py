@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import paths, vocab
+from .. import paths
+from ..coding import vocab
 from . import crosscheck
 from .boundaries import Boundaries, load_boundaries
 from .csvread import read_csv_strict

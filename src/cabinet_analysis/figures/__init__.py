@@ -14,7 +14,7 @@ import importlib
 
 import matplotlib.pyplot as plt
 
-from ..choices import DEFAULT, CodingChoice
+from ..coding.choices import DEFAULT, CodingChoice
 from .cadre_map import cadre_map
 from .claims_ledger import claims_ledger
 from .coverage import coverage, first_round_evidence

@@ -10,7 +10,7 @@ from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
 
 from ..data.boundaries import Boundaries
-from ..style import MIN_FONT, palette, region_colours
+from .style import MIN_FONT, palette, region_colours
 
 # Where a province's name goes relative to its centroid (offset in points, alignment), so that
 # names and count discs in the crowded east do not collide. Others sit below their disc.

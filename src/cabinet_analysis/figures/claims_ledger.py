@@ -6,9 +6,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from ..choices import DEFAULT, CodingChoice
-from ..style import MIN_FONT, figure_style, finish, source_line, verdict_colour
+from ..coding.choices import DEFAULT, CodingChoice
 from ._text import wrap
+from .style import MIN_FONT, figure_style, finish, source_line, verdict_colour
 
 ALT = ("Horizontal bar chart, one row per checkable claim of the commentary: the share of the coding combinations "
        "under which the claim holds, coloured by its verdict (dark green where it holds whatever the unknown origins are, "
@@ -17,14 +17,14 @@ ALT = ("Horizontal bar chart, one row per checkable claim of the commentary: the
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
-    from ..claims import evaluate_claims
+    from ..analysis.claims import evaluate_claims
 
     return (evaluate_claims(ctx),)
 
 
 def claims_ledger(ledger: pd.DataFrame) -> plt.Figure:
     """Each claim of the commentary with its verdict and the share of codings that support it, in ledger
-    order (``ledger``: :func:`~cabinet_analysis.claims.evaluate_claims`; the dated claims, one per year end,
+    order (``ledger``: :func:`~cabinet_analysis.analysis.claims.evaluate_claims`; the dated claims, one per year end,
     are drawn by :func:`~cabinet_analysis.figures.dated_claims.dated_claims`)."""
     ledger = ledger[~ledger["claim_id"].str.contains("@", regex=False)]
     t = ledger.iloc[::-1].reset_index(drop=True)

@@ -6,8 +6,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from ..choices import DEFAULT, CodingChoice
-from ..style import figure_style, finish, palette, source_line
+from ..coding.choices import DEFAULT, CodingChoice
+from .style import figure_style, finish, palette, source_line
 
 ALT = ("Two bar charts side by side, one row per coded field (province, district, ethnicity, tribe, network, UN list "
        "reference, 1996-2001 posts): left, how many of the 33 have a value, by imputation or unknown; right, the "
@@ -21,14 +21,14 @@ def first_round_evidence(ctx) -> pd.DataFrame:
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
-    from ..report import coverage_table
+    from ..report.tables import coverage_table
 
     return (coverage_table(ctx), first_round_evidence(ctx))
 
 
 def coverage(table: pd.DataFrame, evidence: pd.DataFrame) -> plt.Figure:
     """Left: how many of the 33 have a value for each coded field (``table``:
-    :func:`~cabinet_analysis.report.coverage_table`). Right: the evidence rows behind each field, by confidence."""
+    :func:`~cabinet_analysis.report.tables.coverage_table`). Right: the evidence rows behind each field, by confidence."""
     fields = list(table["field"])[::-1]
     c = table.set_index("field").loc[fields]
     ev = evidence[evidence["field"].isin(fields)].groupby(["field", "confidence"]).size().unstack(fill_value=0)

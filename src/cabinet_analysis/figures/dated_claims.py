@@ -5,9 +5,9 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..choices import DEFAULT, CodingChoice
-from ..style import MIN_FONT, figure_style, finish, source_line, verdict_colour
+from ..coding.choices import DEFAULT, CodingChoice
 from ._text import wrap
+from .style import MIN_FONT, figure_style, finish, source_line, verdict_colour
 
 ALT = ("Grid of coloured cells: rows are the dated claims (nobody from the west, from Hazarajat or from the Helmandi "
        "networks at cabinet rank), columns the year ends; each cell gives the verdict, the share of codings under which "
@@ -15,7 +15,7 @@ ALT = ("Grid of coloured cells: rows are the dated claims (nobody from the west,
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
-    from ..claims import evaluate_claims
+    from ..analysis.claims import evaluate_claims
 
     return (evaluate_claims(ctx),)
 

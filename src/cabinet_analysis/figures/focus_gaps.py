@@ -6,22 +6,22 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from ..choices import DEFAULT, CodingChoice
-from ..labels import GROUPS, YARDSTICKS
-from ..style import figure_style, finish, palette, source_line
+from ..coding.choices import DEFAULT, CodingChoice
+from ..report.labels import GROUPS, YARDSTICKS
+from .style import figure_style, finish, palette, source_line
 
 ALT = ("Lollipop chart, one row per focus group of the commentary: the gap in percentage points between its share "
        "of the appointees of known origin and its share of the yardstick, with the exact one-sided p-value")
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
-    from ..gaps import focus_gaps as gap_table
+    from ..analysis.gaps import focus_gaps as gap_table
 
     return (gap_table(ctx, choice),)
 
 
 def focus_gaps(table: pd.DataFrame) -> plt.Figure:
-    """Gap in percentage points for the focus groups (``table``: :func:`~cabinet_analysis.gaps.focus_gaps`),
+    """Gap in percentage points for the focus groups (``table``: :func:`~cabinet_analysis.analysis.gaps.focus_gaps`),
     with the exact p-value beside each; the axis and the source line name the yardstick of ``table``."""
     t = table.iloc[::-1]
     baseline = str(t["baseline"].iloc[0]) if "baseline" in t else "population"

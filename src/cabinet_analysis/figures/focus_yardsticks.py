@@ -6,10 +6,10 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..choices import DEFAULT, CodingChoice
-from ..labels import GROUPS, YARDSTICKS
-from ..measures import jeffreys_interval
-from ..style import figure_style, finish, palette, source_line
+from ..analysis.measures import jeffreys_interval
+from ..coding.choices import DEFAULT, CodingChoice
+from ..report.labels import GROUPS, YARDSTICKS
+from .style import figure_style, finish, palette, source_line
 
 ALT = ("Dot plot, one row per focus group: its share of the appointees of known origin with a 95% interval, a grey "
        "band for the range whatever the unknown origins are, and markers for its share of the population, of the "
@@ -19,7 +19,7 @@ MARKERS = {"population": ("D", 3), "movement": ("s", 2), "emirate": ("^", 4)}  #
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
-    from ..report import focus_gaps_by_baseline
+    from ..report.tables import focus_gaps_by_baseline
 
     return (focus_gaps_by_baseline(ctx),)
 
@@ -28,7 +28,7 @@ def focus_yardsticks(table: pd.DataFrame) -> plt.Figure:
     """Each focus group's share of the appointees (dot, with its Jeffreys interval), the range it
     could take whatever the unknown origins are (grey band), and its share of the population, of
     the movement's listed cadre and of the cadre's 1996-2001 office-holders (markers), with
-    Holm-adjusted p-values. ``table``: :func:`~cabinet_analysis.report.focus_gaps_by_baseline`."""
+    Holm-adjusted p-values. ``table``: :func:`~cabinet_analysis.report.tables.focus_gaps_by_baseline`."""
     groups = list(dict.fromkeys(table["group"]))[::-1]
     base = table[table["baseline"] == "population"].set_index("group")
     p = palette()

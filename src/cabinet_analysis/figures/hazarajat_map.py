@@ -8,10 +8,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
-from ..choices import DEFAULT, HAZARAJAT_READINGS, CodingChoice
+from ..coding.choices import DEFAULT, HAZARAJAT_READINGS, CodingChoice
 from ..data.boundaries import Boundaries
-from ..style import figure_style, finish, region_colours, source_line
 from ._maps import draw_map, label_provinces, pale
+from .style import figure_style, finish, region_colours, source_line
 
 ALT = ("Map of Afghanistan's 34 provinces: Hazarajat's whole provinces filled, provinces with Hazarajat districts "
        "hatched and their districts named in callouts with their people (Hazara-majority districts first, mixed ones "
@@ -26,8 +26,8 @@ READING_WORDS = {"majority": "Hazara-majority districts", "listed": "with the mi
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
-    from ..baselines import focus_baselines
-    from ..regions import hazarajat_district_people
+    from ..analysis.baselines import focus_baselines
+    from ..coding.regions import hazarajat_district_people
 
     ds = ctx.ds
     shares = {r: focus_baselines(ctx, CodingChoice(hazarajat=r))["hazarajat"] for r in HAZARAJAT_READINGS}
@@ -43,7 +43,7 @@ def hazarajat_map(people: pd.DataFrame, provinces: pd.DataFrame, hazarajat: pd.D
                   district_people: pd.DataFrame, shares: dict[str, float]) -> plt.Figure:
     """Hazarajat on the map: whole provinces filled, provinces with Hazarajat districts hatched and the
     districts named with their people (``district_people``:
-    :func:`~cabinet_analysis.regions.hazarajat_district_people`), Hazarajat's population share under each
+    :func:`~cabinet_analysis.coding.regions.hazarajat_district_people`), Hazarajat's population share under each
     reading (``shares``), and where the appointees come from."""
     parts = district_people[district_people["district"] != "(whole province)"]
     whole = set(district_people.loc[district_people["district"] == "(whole province)", "province"])

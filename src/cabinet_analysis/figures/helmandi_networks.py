@@ -8,22 +8,22 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from ..choices import DEFAULT, CodingChoice
-from ..style import figure_style, finish, source_line
+from ..coding.choices import DEFAULT, CodingChoice
+from .style import figure_style, finish, source_line
 
 ALT = ("Heat map: rows are the five rules for membership of the Helmandi Ishaqzai and Alizai networks, columns the "
        "origin codings; each cell gives how many of the 33 count as members")
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
-    from ..helmandi import helmandi_counts
+    from ..analysis.helmandi import helmandi_counts
 
     return (helmandi_counts(ctx, choice.scheme),)
 
 
 def helmandi_networks(counts: pd.DataFrame) -> plt.Figure:
     """Members of the Helmandi networks under each membership rule and origin coding (``counts``:
-    :func:`~cabinet_analysis.helmandi.helmandi_counts`), as a seaborn heat map."""
+    :func:`~cabinet_analysis.analysis.helmandi.helmandi_counts`), as a seaborn heat map."""
     import seaborn as sns
 
     t = counts.assign(coding=counts["origin"] + np.where(counts["origin"] == "as_coded", "", " / " + counts["prefer"]))

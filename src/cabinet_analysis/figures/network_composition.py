@@ -6,9 +6,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from ..choices import DEFAULT, CodingChoice
-from ..style import figure_style, finish, palette, source_line
-from ..vocab import CABINET_TIERS
+from ..coding.choices import DEFAULT, CodingChoice
+from ..coding.vocab import CABINET_TIERS
+from .style import figure_style, finish, palette, source_line
 
 ALT = ("Stacked horizontal bar chart, one bar per network of the Taliban movement (Kandahari core, Haqqani network, "
        "Doha office and others, and unknown): how many of the 33 belong to it, at cabinet rank and at deputy rank")

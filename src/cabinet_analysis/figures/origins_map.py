@@ -8,10 +8,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
-from ..choices import DEFAULT, CodingChoice
+from ..coding.choices import DEFAULT, CodingChoice
 from ..data.boundaries import Boundaries
-from ..style import REGION_ORDER, figure_style, finish, palette, source_line
 from ._maps import draw_map, label_provinces, pale, scheme_colours
+from .style import REGION_ORDER, figure_style, finish, palette, source_line
 
 ALT = ("Map of Afghanistan's 34 provinces, each in the colour of its region, full where the province has someone of "
        "known origin (the count in a disc) and pale where it has none")
@@ -20,8 +20,8 @@ SOURCE = source_line("the 33 appointees of 7 Sept 2021; boundaries: geoBoundarie
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
-    from ..baselines import focus_baselines
-    from ..regions import hazarajat_district_people
+    from ..analysis.baselines import focus_baselines
+    from ..coding.regions import hazarajat_district_people
 
     regions = ctx.ds.regions[ctx.ds.regions["scheme"] == choice.scheme]
     ds = ctx.ds

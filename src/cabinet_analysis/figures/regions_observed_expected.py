@@ -7,23 +7,23 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from ..choices import DEFAULT, CodingChoice
-from ..labels import YARDSTICKS
-from ..style import figure_style, finish, palette, source_line
+from ..coding.choices import DEFAULT, CodingChoice
+from ..report.labels import YARDSTICKS
+from .style import figure_style, finish, palette, source_line
 
 ALT = ("Dot plot, one row per region of the commentary's scheme: the share of the appointees of known origin "
        "with its 95% interval, beside the region's share of the yardstick")
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
-    from ..gaps import region_gaps
+    from ..analysis.gaps import region_gaps
 
     return (region_gaps(ctx, choice),)
 
 
 def regions_observed_expected(table: pd.DataFrame) -> plt.Figure:
     """Observed share with its Jeffreys interval against the baseline share, one row per region
-    (``table``: :func:`~cabinet_analysis.gaps.region_gaps`)."""
+    (``table``: :func:`~cabinet_analysis.analysis.gaps.region_gaps`)."""
     t = table.sort_values("baseline_share")
     baseline = str(t["baseline"].iloc[0])
     p = palette()

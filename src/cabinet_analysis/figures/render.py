@@ -1,6 +1,6 @@
 """Every figure rendered to PNG and SVG bytes, from the render cache where nothing changed, the others
 drawn in forked worker processes. Files are written only after every figure has rendered (by the
-caller, through :mod:`cabinet_analysis.outputs`)."""
+caller, through :mod:`cabinet_analysis.build.outputs`)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import threading
 from pathlib import Path
 
 from .. import paths
-from ..outputs import signals_held
-from ..render_cache import FigureCache, code_fingerprint, key
-from ..style import to_bytes
+from ..build.outputs import signals_held
+from ..build.render_cache import FigureCache, code_fingerprint, key
 from . import figure_inputs
+from .style import to_bytes
 
 FORMATS = ("png", "svg")
 _PENDING: dict[str, tuple] = {}  # the inputs handed to forked rendering processes (set and cleared by render_all)
@@ -38,7 +38,7 @@ def render_all(ctx, workers: int | None = None, cache: Path | None | bool = True
     """Every figure as PNG and SVG bytes, by file name.
 
     The tables are computed here. A figure whose inputs and code are unchanged since it was last
-    rendered comes from the render cache (:mod:`cabinet_analysis.render_cache`; ``cache=False``
+    rendered comes from the render cache (:mod:`cabinet_analysis.build.render_cache`; ``cache=False``
     ignores it, a path chooses its folder). The others are drawn and rendered in ``workers`` forked
     processes (default: up to two, one per core, when this process can fork safely), which gives the
     same bytes as drawing them one by one.

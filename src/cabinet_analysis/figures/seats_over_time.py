@@ -6,10 +6,10 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..choices import DEFAULT, CodingChoice
-from ..labels import GROUPS
-from ..style import MIN_FONT, figure_style, finish, palette, source_line
+from ..coding.choices import DEFAULT, CodingChoice
+from ..report.labels import GROUPS
 from ._text import join
+from .style import MIN_FONT, figure_style, finish, palette, source_line
 
 ALT = ("Five small step charts, one per focus group (west, southwest, Hazarajat, Helmandi networks, Hazaras by "
        "ethnicity): how many holders from the group were in office on every event date from September 2021, at "
@@ -21,7 +21,7 @@ SHORT = {"west": "the west", "southwest": "the southwest", "hazarajat": "Hazaraj
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
-    from ..timeline import seats_table
+    from ..analysis.timeline import seats_table
 
     return (seats_table(ctx, choice),)
 
@@ -29,7 +29,7 @@ def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
 def seats_over_time(seats: pd.DataFrame) -> plt.Figure:
     """Each focus group's seats at cabinet rank and below on every event date, as steps.
 
-    ``seats`` is :func:`cabinet_analysis.timeline.seats_table` (every event date, every rank).
+    ``seats`` is :func:`cabinet_analysis.analysis.timeline.seats_table` (every event date, every rank).
     Each panel notes how much higher the latest count at cabinet rank could be if the holders of
     unknown origin (ethnicity, network) belonged to the group (``observed_max``)."""
     dates = pd.to_datetime(sorted(seats["date"].unique()))

@@ -7,9 +7,9 @@ import warnings
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..choices import DEFAULT, CodingChoice
-from ..labels import GROUPS
-from ..style import figure_style, finish, source_line
+from ..coding.choices import DEFAULT, CodingChoice
+from ..report.labels import GROUPS
+from .style import figure_style, finish, source_line
 
 ALT = ("Heat map: rows are the focus groups, columns each value of each coding switch (origin, source preference, "
        "Helmandi rule, region scheme, yardstick); each cell gives the median gap in percentage points over the coding "
@@ -20,7 +20,7 @@ SWITCH_WORDS = {"origin": "origin", "prefer": "source preference", "helmandi": "
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
-    from ..sensitivity import focus_sensitivity
+    from ..analysis.sensitivity import focus_sensitivity
 
     return (focus_sensitivity(ctx),)
 
@@ -36,7 +36,7 @@ def grid(sens: pd.DataFrame) -> pd.DataFrame:
 
 def sensitivity_grid(sens: pd.DataFrame) -> plt.Figure:
     """The median gap of each focus group under each value of each switch (``sens``:
-    :func:`~cabinet_analysis.sensitivity.focus_sensitivity`), as a seaborn heat map."""
+    :func:`~cabinet_analysis.analysis.sensitivity.focus_sensitivity`), as a seaborn heat map."""
     import seaborn as sns
 
     g = grid(sens)

@@ -5,24 +5,24 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..choices import DEFAULT, CodingChoice
-from ..labels import GROUPS
-from ..style import figure_style, finish, palette, source_line
+from ..coding.choices import DEFAULT, CodingChoice
+from ..report.labels import GROUPS
+from .style import figure_style, finish, palette, source_line
 
 ALT = ("Strip plot, one row per focus group: the gap in percentage points under each of the coding combinations "
        "as a dot, the range they span as a band, and the default coding as a black tick")
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
-    from ..gaps import focus_gaps
-    from ..sensitivity import focus_sensitivity
+    from ..analysis.gaps import focus_gaps
+    from ..analysis.sensitivity import focus_sensitivity
 
     return (focus_sensitivity(ctx), focus_gaps(ctx, choice))
 
 
 def sensitivity_ranges(sens: pd.DataFrame, default: pd.DataFrame) -> plt.Figure:
     """Range of each focus group's gap across all coding combinations (``sens``:
-    :func:`~cabinet_analysis.sensitivity.focus_sensitivity`), with the default coding marked."""
+    :func:`~cabinet_analysis.analysis.sensitivity.focus_sensitivity`), with the default coding marked."""
     import seaborn as sns
 
     groups = list(dict.fromkeys(default["group"]))

@@ -6,9 +6,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from ..choices import DEFAULT, CodingChoice
-from ..labels import GROUPS
-from ..style import figure_style, finish, palette, source_line
+from ..coding.choices import DEFAULT, CodingChoice
+from ..report.labels import GROUPS
+from .style import figure_style, finish, palette, source_line
 
 ALT = ("Five small line charts, one per focus group (west, southwest, Hazarajat, Helmandi networks, Hazaras by "
        "ethnicity): the gap in percentage points after each round of appointments of 2021, one line for posts of "
@@ -18,13 +18,13 @@ RANKS = ["cabinet rank", "deputy or other"]
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
-    from ..timeline import timeline_gaps
+    from ..analysis.timeline import timeline_gaps
 
     return (timeline_gaps(ctx, choice),)
 
 
 def timeline(table: pd.DataFrame) -> plt.Figure:
-    """Each focus group's gap after every round (``table``: :func:`~cabinet_analysis.timeline.timeline_gaps`),
+    """Each focus group's gap after every round (``table``: :func:`~cabinet_analysis.analysis.timeline.timeline_gaps`),
     for cabinet-rank and deputy-or-other posts, in a grid of panels.
 
     The two ranks are drawn side by side at each date so that equal values stay visible; labels give

@@ -6,22 +6,22 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from ..choices import DEFAULT, CodingChoice
-from ..style import figure_style, finish, palette, source_line
+from ..coding.choices import DEFAULT, CodingChoice
+from .style import figure_style, finish, palette, source_line
 
 ALT = ("Stacked bar chart, one bar per year from 2021: how many posts of cabinet rank changed hands, to a newcomer "
        "or by reassigning someone who already held a post, with the number of events held that year")
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
-    from ..timeline import coverage, turnover
+    from ..analysis.timeline import coverage, turnover
 
     return (turnover(ctx), coverage(ctx))
 
 
 def turnover(changes: pd.DataFrame, coverage: pd.DataFrame) -> plt.Figure:
-    """How posts of cabinet rank changed hands each year (``changes``: :func:`~cabinet_analysis.timeline.turnover`;
-    ``coverage``: :func:`~cabinet_analysis.timeline.coverage`, for the years and the events held)."""
+    """How posts of cabinet rank changed hands each year (``changes``: :func:`~cabinet_analysis.analysis.timeline.turnover`;
+    ``coverage``: :func:`~cabinet_analysis.analysis.timeline.coverage`, for the years and the events held)."""
     years = coverage["year"].tolist()
     counts = changes.groupby(["year", "kind"]).size().unstack(fill_value=0).reindex(index=years, columns=["newcomer", "reassignment"],
                                                                                     fill_value=0)

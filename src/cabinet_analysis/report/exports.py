@@ -8,7 +8,7 @@ data package, never edited by hand):
   WhoGov (Nyrup & Bramwell 2020: its own column names), plus our origin, ethnicity and network with
   the confidence of the evidence the default reading takes.
 
-Both read :func:`~cabinet_analysis.timeline.tenures` and :func:`~cabinet_analysis.timeline.holders`
+Both read :func:`~cabinet_analysis.analysis.timeline.tenures` and :func:`~cabinet_analysis.analysis.timeline.holders`
 under the default coding, so a test can check them against ``holders()`` on the same dates.
 """
 
@@ -18,10 +18,11 @@ import re
 
 import pandas as pd
 
-from .choices import CONFIDENCE_RANK, DEFAULT, MEDIUM, read_field
-from .context import Context
-from .timeline import NAMING_EVENTS, _tenures, holders
-from .vocab import CABINET_TIERS, FIRST_ROUND
+from ..analysis.timeline import NAMING_EVENTS, _tenures, holders
+from ..coding.choices import DEFAULT, MEDIUM
+from ..coding.reading import CONFIDENCE_RANK, read_field
+from ..coding.vocab import CABINET_TIERS, FIRST_ROUND
+from ..context import Context
 
 PERSON_MONTHS = "person_months.csv"
 WHOGOV = "whogov_july.csv"

@@ -7,7 +7,7 @@ Named baselines for region partitions and focus groups:
 - ``provinces``: equal weight per province (each of the 34 counts 1/34).
 - ``movement``: share of the movement's listed cadre (every individual of the UN
   1988 sanctions list whose province can be read), read under the same coding
-  switches as the appointees (:mod:`cabinet_analysis.cadre`).
+  switches as the appointees (:mod:`cabinet_analysis.analysis.cadre`).
 - ``emirate``: the same for the listed individuals who held a post in the
   1996-2001 Emirate, as the list states.
 
@@ -21,12 +21,12 @@ from dataclasses import replace
 
 import pandas as pd
 
-from . import regions
+from ..coding import regions
+from ..coding.choices import BASELINES, DEFAULT, ETHNICITY_RULES, CodingChoice
+from ..coding.groups import FOCUS
+from ..coding.vocab import HAZARAJAT, RUSI_SCHEMES
+from ..context import Context
 from .cadre import CADRE_BASELINES, cadre
-from .choices import BASELINES, DEFAULT, ETHNICITY_RULES, CodingChoice
-from .context import Context
-from .groups import FOCUS
-from .vocab import HAZARAJAT, RUSI_SCHEMES
 
 REGION_BASELINES = BASELINES
 POPULATION_BASELINES = ("population", "provinces")
@@ -55,7 +55,7 @@ def _key(choice: CodingChoice) -> CodingChoice:
 
 def hazarajat_fractions(ctx: Context, reading: str) -> dict[str, float]:
     """Province -> the fraction of its people in Hazarajat under ``reading`` (memoised;
-    :func:`cabinet_analysis.regions.hazarajat_fractions`)."""
+    :func:`cabinet_analysis.coding.regions.hazarajat_fractions`)."""
     ds = ctx.ds
     return ctx.memo(("hazarajat_fractions", reading),
                     lambda: regions.hazarajat_fractions(ds.hazarajat, ds.districts, ds.provinces, ds.hazara_shares, reading))

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..coding.choices import all_choices, choice_fields
+from ..coding.vocab import RUSI_SCHEMES
+from ..context import Context
 from .baselines import REGION_BASELINES
-from .choices import all_choices, choice_fields
-from .context import Context
 from .gaps import focus_table
-from .vocab import RUSI_SCHEMES
 
 ALPHA = 0.05
 

@@ -3,7 +3,7 @@ a member, and whether a person with unknown values could be one (for the bounds)
 
 The Helmandi Ishaqzai and Alizai networks are not a territory, so who counts as a member is a coding
 switch (``helmandi``). Each value of the switch is one :class:`HelmandiRule` in :data:`HELMANDI`;
-:func:`cabinet_analysis.choices.classify` reads ``member`` and :func:`cabinet_analysis.bounds.group_bounds`
+:func:`cabinet_analysis.coding.reading.classify` reads ``member`` and :func:`cabinet_analysis.analysis.bounds.group_bounds`
 reads ``must`` and ``can``. Adding a rule is one entry here.
 """
 

@@ -1,5 +1,5 @@
 """Words for readers: the plain-English name of every column, group, yardstick and tier the
-package shows, in one place. Tables (:mod:`cabinet_analysis.display`), the Markdown report and the
+package shows, in one place. Tables (:mod:`cabinet_analysis.report.display`), the Markdown report and the
 figures all read their headings and labels here."""
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ the map and the lollipop whenever one changes, and a button back to the default 
 
 ``Explorer(ctx)`` as a cell's value shows the controls and the three results at the default coding.
 Its methods give the same results as plain values for any coding (:meth:`Explorer.table`,
-:meth:`Explorer.map`, :meth:`Explorer.lollipop` take a :class:`~cabinet_analysis.choices.CodingChoice`),
+:meth:`Explorer.map`, :meth:`Explorer.lollipop` take a :class:`~cabinet_analysis.coding.choices.CodingChoice`),
 so a notebook can show what a setting gives, in a form nbval compares, without moving the live
 controls; :meth:`Explorer.set` moves them as a click would. The redraw replaces the output area's
 contents through the widget's state rather than by printing, so no output leaks into whichever cell
@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, replace
 
-from .baselines import REGION_BASELINES
-from .choices import DEFAULT, HAZARAJAT_READINGS, HELMANDI_RULES, ORIGINS, PREFERENCES, CodingChoice
-from .context import Context
+from ..analysis.baselines import REGION_BASELINES
+from ..analysis.gaps import focus_gaps
+from ..coding.choices import DEFAULT, HAZARAJAT_READINGS, HELMANDI_RULES, ORIGINS, PREFERENCES, CodingChoice
+from ..coding.vocab import RUSI_SCHEMES
+from ..context import Context
+from ..figures import draw
 from .display import Table, present
-from .figures import draw
-from .gaps import focus_gaps
-from .vocab import RUSI_SCHEMES
 
 # The focus groups are defined on the commentary's regions, so only its schemes are offered.
 OPTIONS = {"origin": ORIGINS, "prefer": PREFERENCES, "helmandi": HELMANDI_RULES, "scheme": RUSI_SCHEMES, "baseline": REGION_BASELINES,

@@ -1,27 +1,24 @@
-"""Tables for people: the summary of the 33, the gap table and the claims ledger."""
+"""The tables of the report: the 33, the coverage of each field, and every analysis table by name, in the
+report's order (:func:`gap_report`). How they are written out is :mod:`cabinet_analysis.report.render`."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 
 import pandas as pd
 
-from .baselines import ethnic_gaps, ethnic_sensitivity
-from .cadre import cadre_summary
-from .choices import DEFAULT, CodingChoice
-from .claims import evaluate_claims
-from .concordance import concordance
-from .context import Context
-from .gaps import focus_gaps, focus_table, region_gaps, whole_table_grid
-from .helmandi import helmandi_counts, helmandi_ties
-from .sensitivity import focus_sensitivity, summarise
-from .timeline import cabinet_persons, period_summary, post_status_table, round_sources, timeline_gaps, turnover, year_end_gaps
-from .timeline import coverage as timeline_coverage
+from ..analysis.baselines import ethnic_gaps, ethnic_sensitivity
+from ..analysis.cadre import cadre_summary
+from ..analysis.claims import evaluate_claims
+from ..analysis.concordance import concordance
+from ..analysis.gaps import focus_gaps, focus_table, region_gaps, whole_table_grid
+from ..analysis.helmandi import helmandi_counts, helmandi_ties
+from ..analysis.sensitivity import focus_sensitivity, summarise
+from ..analysis.timeline import cabinet_persons, period_summary, post_status_table, round_sources, timeline_gaps, turnover, year_end_gaps
+from ..analysis.timeline import coverage as timeline_coverage
+from ..coding.choices import DEFAULT, CodingChoice
+from ..context import Context
 from .wide import appointees_table
-
-FORMATS = ("text", "csv", "markdown", "json")
-
 
 COVERED_FIELDS = ["province", "district", "ethnicity", "tribe", "network", "un_1988_ref", "emirate_1996_2001"]
 
@@ -52,8 +49,8 @@ def tier_counts(ctx: Context) -> pd.DataFrame:
 
 
 def first_round_disagreements(ctx: Context, fields=("province", "ethnicity", "tribe")) -> pd.DataFrame:
-    """Where sources disagree about one of the 33 (:func:`~cabinet_analysis.evidence.disagreements`)."""
-    from .evidence import disagreements
+    """Where sources disagree about one of the 33 (:func:`~cabinet_analysis.coding.evidence.disagreements`)."""
+    from ..coding.evidence import disagreements
 
     d = disagreements(ctx.ds.evidence, fields=fields)
     return d[d["person_id"].isin(ctx.first_round["person_id"])][["person_id", "field", "values"]].reset_index(drop=True)
@@ -158,114 +155,3 @@ def focus_gaps_by_baseline(ctx: Context, baselines=YARDSTICKS) -> pd.DataFrame:
 def ctx_choice(**changes) -> CodingChoice:
     """The default coding with some switches changed."""
     return replace(DEFAULT, **changes)
-
-
-_ROUND = {"share": 3, "baseline_share": 3, "expected": 2, "gap_pp": 1, "ratio": 2, "p_under": 4, "p_over": 4,
-          "ci_low": 3, "ci_high": 3, "loosemore_hanby": 3, "gallagher": 3, "mc_p_value": 4,
-          "gap_pp_min": 1, "gap_pp_max": 1, "p_under_min": 4, "p_under_max": 4, "share_significant": 3, "share_significant_holm": 3,
-          "gap_pp_central": 1, "p_holm": 4, "p_under_at_max": 4, "p_under_at_min": 4, "gap_pp_at_min": 1, "gap_pp_at_max": 1, **{f"{m}_{lvl}": 4 for m in ("p_under", "p_over") for lvl in ("low", "central", "high")},
-          **{f"expected_{lvl}": 2 for lvl in ("low", "central", "high")}}
-
-FOCUS_COLUMNS = ["group", "observed", "n", "n_unknown", "expected", "gap_pp", "ratio", "p_under", "p_holm", "ci_low", "ci_high",
-                 "n_total", "observed_min", "observed_max", "ids"]
-REGION_COLUMNS = ["scheme", "baseline", "group", "observed", "n", "share", "baseline_share", "expected", "gap_pp", "ratio", "p_under", "p_over"]
-
-
-def _shown(name: str, table: pd.DataFrame) -> pd.DataFrame:
-    if name.startswith("focus_gaps") and name != "focus_gaps_by_baseline":
-        table = table[FOCUS_COLUMNS]
-    elif name.startswith("region_gaps"):
-        table = table[REGION_COLUMNS]
-    return table.round({k: v for k, v in _ROUND.items() if k in table.columns})
-
-
-TEXT_WIDTH = 100  # columns: a terminal table wraps its columns into blocks no wider than this
-TEXT_CELL = 44  # characters: a longer text cell is cut (the CSV and JSON forms keep it whole)
-
-
-def render(tables: dict[str, pd.DataFrame], fmt: str = "text", ctx: Context | None = None) -> str:
-    """Render named tables as plain text, CSV (with a ``table`` column), Markdown or JSON.
-
-    CSV and JSON keep every column and full precision (rounded as :data:`_ROUND`), for machines. Text
-    and Markdown are for readers: plain headings, persons by name (given ``ctx``), shares as
-    percentages and p-values to two significant digits (:func:`~cabinet_analysis.display.present`);
-    Markdown is a document with a title and sections, text fits a 100-column terminal."""
-    if fmt not in FORMATS:
-        raise ValueError(f"format must be one of {FORMATS}")
-    if fmt == "json":
-        shown = {name: _shown(name, t) for name, t in tables.items()}
-        return json.dumps({n: json.loads(t.to_json(orient="records")) for n, t in shown.items()}, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "csv":
-        shown = {name: _shown(name, t) for name, t in tables.items()}
-        parts = [inert_cells(t.assign(table=n)[["table"] + list(t.columns)]) for n, t in shown.items()]
-        return "".join(p.to_csv(index=False, lineterminator="\n") for p in parts)
-    from .display import present
-
-    if fmt == "markdown":
-        out = [f"# {TITLE}\n", "Generated by `cabinet-analysis build` from `data/`; do not edit. Methods: `docs/methods.md`; "
-               "every column of the data: `docs/codebook.md`. The same tables in full precision: `report.csv`, `report.json`.\n"]
-        placed = set()
-        for section, names in SECTIONS:
-            here = [n for n in names if n in tables]
-            if not here:
-                continue
-            out.append(f"## {section}\n")
-            for name in here:
-                out.append(f"### {TABLE_TITLES.get(name, name)}\n\n{_markdown(present(tables[name], name, ctx, fold=False).text)}\n")
-                placed.add(name)
-        for name in tables:
-            if name not in placed:
-                out.append(f"### {TABLE_TITLES.get(name, name)}\n\n{_markdown(present(tables[name], name, ctx, fold=False).text)}\n")
-        return "\n".join(out)
-    out = []
-    for name, t in tables.items():
-        text = present(t, name, ctx).text
-        body = text.to_string(index=False, line_width=TEXT_WIDTH, max_colwidth=TEXT_CELL) if len(text) else "(no rows)"
-        out.append(f"== {TABLE_TITLES.get(name, name.replace('_', ' '))} ==\n{body}\n")
-    return "\n".join(out)
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert_cells(table: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would read as a formula (starting with =, +, -, @, tab or
-    carriage return) get a leading apostrophe, which spreadsheets show as text; numbers,
-    negative ones included, are left as they are."""
-    out = table.copy()
-    for col in out.columns:
-        if out[col].dtype != object and not pd.api.types.is_string_dtype(out[col]):
-            continue
-        text = out[col].map(lambda v: v if isinstance(v, str) else None)
-        risky = text.str.startswith(FORMULA_START, na=False) & pd.to_numeric(text, errors="coerce").isna()
-        out.loc[risky, col] = "'" + text[risky]
-    return out
-
-
-def report_files(ctx: Context, tables: dict | None = None) -> dict[str, bytes]:
-    """Every file of ``reports/``, rendered in memory: summary.txt and report.txt/.md/.json/.csv."""
-    tables = gap_report(ctx) if tables is None else tables
-    contents = {
-        "summary.txt": render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}, "text", ctx),
-        "report.txt": render(tables, "text", ctx),
-        "report.md": render(tables, "markdown", ctx),
-        "report.json": render(tables, "json"),
-        "report.csv": render(tables, "csv"),
-    }
-    return {name: text.encode("utf-8") for name, text in contents.items()}
-
-
-def _markdown(t: pd.DataFrame) -> str:
-    cols = [str(c) for c in t.columns]
-    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    for row in t.map(lambda v: "" if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v)) else str(v)).itertuples(index=False):
-        lines.append("| " + " | ".join(v.replace("|", "\\|") for v in row) + " |")
-    return "\n".join(lines)
-
-
-def present(table: pd.DataFrame, name: str = "", ctx: Context | None = None):
-    """A table as a reader sees it (:func:`cabinet_analysis.display.present`; kept here for notebooks of
-    earlier versions)."""
-    from .display import present as show
-
-    return show(table, name, ctx)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import typer
 
-from . import paths
+from .. import paths
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Sourced data and representation gaps of the Taliban caretaker government of 7 September 2021. "
@@ -26,7 +26,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 def _version(value: bool) -> None:
     if value:
-        from . import __version__
+        from .. import __version__
 
         typer.echo(f"cabinet-analysis {__version__}")
         raise typer.Exit()
@@ -71,8 +71,8 @@ def _environment_error(message: str) -> None:
 
 def _context(path: Path | None):
     """The validated data folder, or the list of problems and exit status 2."""
-    from .context import load_context
-    from .data import DataError
+    from ..context import load_context
+    from ..data import DataError
 
     try:
         return load_context(path)
@@ -108,7 +108,8 @@ def validate(path: Path | None = DataDir) -> None:
 @command
 def summary(path: Path | None = DataDir) -> None:
     """Print the 33 appointees and the coverage of each coded field."""
-    from .report import coverage_table, render, summary_table
+    from ..report.render import render
+    from ..report.tables import coverage_table, summary_table
 
     ctx = _context(path)
     typer.echo(render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}, "text", ctx))
@@ -120,7 +121,8 @@ def report(
     format: str = typer.Option("text", "--format", "-f", help="text, csv, markdown or json"),
 ) -> None:
     """Print the gap tables, the sensitivity summary and the claims ledger."""
-    from .report import FORMATS, gap_report, render
+    from ..report.render import FORMATS, render
+    from ..report.tables import gap_report
 
     if format not in FORMATS:
         typer.echo(f"--format must be one of: {', '.join(FORMATS)}", err=True)
@@ -141,10 +143,11 @@ def build(
 
     It regenerates data/appointees.csv and the codebook's tables, and writes the report in every format and every
     figure. Everything is rendered first and written all or nothing."""
-    from .exports import export_files
+    from ..report.exports import export_files
+    from ..report.render import render, report_files
+    from ..report.tables import coverage_table, summary_table
+    from ..report.wide import FILE, appointees_csv
     from .outputs import OutputSet
-    from .report import coverage_table, render, report_files, summary_table
-    from .wide import FILE, appointees_csv
 
     ctx = _context(path)
     typer.echo(render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}, "text", ctx))
@@ -153,13 +156,13 @@ def build(
     for name, data in export_files(ctx).items():
         outputs.add_file(ctx.ds.data_dir / name, data)
     if paths.in_checkout() and ctx.ds.data_dir.resolve() == (paths.REPO / "data").resolve():
-        from . import codebook
+        from ..data import codebook
 
         doc = paths.codebook()
         outputs.add_file(doc, codebook.render(doc.read_text(encoding="utf-8"), ctx.ds.data_dir).encode("utf-8"))
     outputs.add_folder(out or paths.reports_dir(), report_files(ctx))
     if figures:
-        from .figures.render import render_all
+        from ..figures.render import render_all
 
         outputs.add_folder(figures_dir or paths.figures_dir(), render_all(ctx, cache=not fresh))
     _commit(outputs)
@@ -174,7 +177,7 @@ def figures(
     """Write every figure as PNG and SVG, byte-identical for the same data, all or nothing.
 
     A figure whose data and code are unchanged comes from the render cache (.cache/figures)."""
-    from .figures.render import render_all
+    from ..figures.render import render_all
     from .outputs import OutputSet
 
     ctx = _context(path)
@@ -191,7 +194,7 @@ def boundaries(
     """Derive data/boundaries.geojson from the geoBoundaries TopoJSON (see docs/codebook.md)."""
     import json
 
-    from .data.boundaries import BOUNDARIES_FILE, geojson_text, topojson_to_geojson
+    from ..data.boundaries import BOUNDARIES_FILE, geojson_text, topojson_to_geojson
     from .outputs import OutputSet
 
     try:

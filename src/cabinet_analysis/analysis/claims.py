@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..coding.choices import DEFAULT, CodingChoice, all_choices, choice_fields
+from ..coding.vocab import FIRST_ROUND, HAZARAJAT, RUSI_SCHEMES
+from ..context import Context
+from ..data import split_list
 from .baselines import REGION_BASELINES
-from .choices import DEFAULT, CodingChoice, all_choices, choice_fields
-from .context import Context
-from .data import split_list
 from .gaps import focus_rows
 from .sensitivity import movers
 from .timeline import count_as_of, max_as_of, year_ends
-from .vocab import FIRST_ROUND, HAZARAJAT, RUSI_SCHEMES
 
 # Tests that read no coded origin or network: their result is the same under every choice.
 CHOICE_FREE_TESTS = ("appointee_count", "persons_absent", "announcement_date", "later_appointment", "first_with_tie")

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .choices import CodingChoice
-from .context import Context
+from ..coding.choices import CodingChoice
+from ..context import Context
 
 CADRE_BASELINES = ("movement", "emirate")
 UN_KIND = "un_list"

@@ -22,9 +22,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from .choices import DEFAULT
-from .context import Context
-from .data import split_list
+from ..coding.choices import DEFAULT
+from ..context import Context
+from ..data import split_list
 
 COLUMNS = ["tally_id", "scope", "as_of", "measure", "value", "source_id", "ours", "low", "high", "difference", "agreement", "why", "note"]
 

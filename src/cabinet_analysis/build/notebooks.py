@@ -27,8 +27,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from ..paths import notebooks_dir
 from .outputs import OutputSet
-from .paths import notebooks_dir
 
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 # nbstripout's settings, one definition for `build` and for the git filter.
@@ -109,8 +109,8 @@ def execute_all(folder: Path | None = None, workers: int = 2) -> OutputSet:
     return out
 
 
-if __name__ == "__main__":  # `python -m cabinet_analysis.notebooks git-filter`: the settings tasks.py installs
+if __name__ == "__main__":  # `python -m cabinet_analysis.build.notebooks git-filter`: the settings tasks.py installs
     if sys.argv[1:] != ["git-filter"]:
-        sys.exit("usage: python -m cabinet_analysis.notebooks git-filter")
+        sys.exit("usage: python -m cabinet_analysis.build.notebooks git-filter")
     for name, value in git_filter().items():
         print(f"{name}\t{value}")

@@ -2,7 +2,7 @@
 
 It is generated, never kept by hand: :func:`appointees_table` reads persons,
 appointments and evidence through the one reading rule of
-:mod:`cabinet_analysis.choices` (the default coding), and ``build`` writes it
+:mod:`cabinet_analysis.coding.reading` (the default coding), and ``build`` writes it
 with :func:`appointees_csv`. A test checks that the committed file is current.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .choices import DEFAULT
-from .context import Context
+from ..coding.choices import DEFAULT
+from ..context import Context
 
 COLUMNS = ["person_id", "seq", "name", "name_variants", "post", "tier", "announced_on", "province", "origin_basis",
            "district", "ethnicity", "tribe", "network", "affiliations", "guantanamo", "un_1988_ref", "emirate_1996_2001", "note"]

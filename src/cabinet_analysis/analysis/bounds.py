@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import vocab
-from .groups import FOCUS, Ties, helmandi_rule
+from ..coding import vocab
+from ..coding.groups import FOCUS, Ties, helmandi_rule
 
 ALL = None  # no origin evidence: any province is possible
 
@@ -79,6 +79,6 @@ def _text(value) -> str | None:
 
 
 def _helmandi(row, provinces: list[str], rule: str) -> tuple[int, int]:
-    """(must, can) be a member of the Helmandi networks under ``rule`` (:data:`cabinet_analysis.groups.HELMANDI`)."""
+    """(must, can) be a member of the Helmandi networks under ``rule`` (:data:`cabinet_analysis.coding.groups.HELMANDI`)."""
     ties = Ties(_text(row.network), list(row.networks) if isinstance(row.networks, list) else [], _text(row.tribe), _text(row.province))
     return helmandi_rule(rule).bounds(ties, frozenset(provinces))

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .data.boundaries import Boundaries
+from ..data.boundaries import Boundaries
 
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("matplotlib", "numpy", "pandas", "seaborn")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .choices import HELMANDI_RULES, all_choices
-from .context import Context
-from .vocab import HELMAND, HELMANDI_TRIBES
+from ..coding.choices import HELMANDI_RULES, all_choices
+from ..coding.vocab import HELMAND, HELMANDI_TRIBES
+from ..context import Context
 
 
 def helmandi_ties(ctx: Context) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .data.package import read_descriptor
+from .package import read_descriptor
 
 # A table runs from its opening marker to the next closing one, never past another opening marker (a
 # missing closing marker is an error, not a licence to swallow the sections that follow).

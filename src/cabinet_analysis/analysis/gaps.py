@@ -1,7 +1,7 @@
 """Representation gaps of the appointees, by region and for the focus groups.
 
 Everything here reads the 33 under a coding choice (:meth:`Context.appointees`)
-and returns tidy DataFrames built by :mod:`cabinet_analysis.measures`.
+and returns tidy DataFrames built by :mod:`cabinet_analysis.analysis.measures`.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from dataclasses import asdict, replace
 import numpy as np
 import pandas as pd
 
+from ..coding.choices import DEFAULT, HAZARAJAT_READINGS, CodingChoice
+from ..coding.groups import FOCUS, FOCUS_GROUPS
+from ..context import Context
 from . import measures
 from .baselines import focus_baselines, region_baseline
 from .bounds import group_bounds
-from .choices import DEFAULT, HAZARAJAT_READINGS, CodingChoice
-from .context import Context
-from .groups import FOCUS, FOCUS_GROUPS
 
 
 def region_counts(people: pd.DataFrame) -> pd.Series:
@@ -89,7 +89,7 @@ def focus_rows(ctx: Context, choice: CodingChoice = DEFAULT) -> list[dict]:
     Region groups are measured over appointees of known origin (``n``), with
     ``n_unknown`` beside them. ``observed_min`` and ``observed_max`` bound the count
     over every assignment of the unknowns the evidence allows, out of all appointees
-    (``n_total``; :mod:`cabinet_analysis.bounds`), with the gaps and p-values at those
+    (``n_total``; :mod:`cabinet_analysis.analysis.bounds`), with the gaps and p-values at those
     extremes. ``p_holm`` is ``p_under`` adjusted by Holm's method across the five groups.
     """
     return [dict(r) for r in ctx.memo(("focus_rows", choice), lambda: _focus_rows(ctx, choice))]

@@ -1,4 +1,4 @@
-"""Coding choices, and the one rule that reads a value out of the evidence.
+"""The reading rule: how one value is read out of the evidence, under a coding choice.
 
 ``evidence.csv`` keeps every competing value with its source, basis and
 confidence. :func:`read_field` picks among them, by one rule implemented once:
@@ -22,100 +22,21 @@ preference, the floors and the other switches. The default reading
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
-from dataclasses import asdict, dataclass, fields, replace
 
 import numpy as np
 import pandas as pd
 
 from . import vocab
-from .groups import HELMANDI, Ties, helmandi_rule
-from .regions import READINGS, in_hazarajat
-
-ORIGINS = ("as_coded", "birth", "family")
-PREFERENCES = ("confidence", "un_list")
-HELMANDI_RULES = tuple(HELMANDI)  # the registry: cabinet_analysis.groups
-ETHNICITY_RULES = ("direct", "imputed")
-SCHEMES = ("rusi", "rusi_farah_southwest", "unama", "isaf")
-BASELINES = ("population", "provinces", "movement", "emirate")
-HAZARAJAT_READINGS = READINGS  # which districts count as Hazarajat: cabinet_analysis.regions
+from .choices import DEFAULT, LOW, MEDIUM, PREFERENCES, CodingChoice
+from .groups import Ties, helmandi_rule
+from .regions import in_hazarajat
 
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2, "imputed": 3}
 CONFIDENCE_WEIGHT = {"high": 3, "medium": 2, "low": 1, "imputed": 0}
 KIND_RANK = {"official": 0, "un_list": 1, "analysis": 2, "news": 3, "encyclopedia": 4, "dataset": 5}
-MEDIUM, LOW = "medium", "low"
 # Fields read as a list (every value at the floor, best first) rather than one value.
 LIST_FIELDS = ("emirate_1996_2001",)
-
-
-@dataclass(frozen=True)
-class CodingChoice:
-    """One combination of coding switches.
-
-    - ``origin``: ``as_coded`` is the default reading (birthplace where a source
-      of medium or high confidence gives one, else family origin); ``birth`` and
-      ``family`` put that basis first and also admit low-confidence rows, for
-      origin, district and tribe.
-    - ``prefer``: ``confidence`` ranks values as in the module docstring;
-      ``un_list`` reads what the UN sanctions list says wherever it says
-      anything (its alternatives then tie, leaving the value unknown). Applies
-      to origin and tribe when ``origin`` is not ``as_coded``.
-    - ``helmandi``: who counts as a member of the Helmandi Ishaqzai/Alizai
-      networks: ``network`` (main network coded ``helmandi``), ``any_network``
-      (any network membership), ``tribe`` (Ishaqzai or Alizai), ``tribe_and_helmand``
-      (those tribes and origin in Helmand), ``helmand_origin`` (origin in Helmand).
-    - ``scheme``: the region scheme of ``regions.csv``.
-    - ``baseline``: the yardstick (see :mod:`cabinet_analysis.baselines`).
-    - ``ethnicity``: ``direct`` uses only evidence about the person (medium
-      floor); ``imputed`` also admits low-confidence direct evidence and, for a
-      person with no direct evidence at all, a value imputed from a group count.
-    - ``hazarajat``: which districts count as Hazarajat, for membership and for the
-      yardstick: ``majority`` (Hazara-majority districts), ``listed`` (the mixed
-      districts too) or ``weighted`` (every listed district, its people weighted by
-      its Hazara share); see :mod:`cabinet_analysis.regions`.
-    """
-
-    origin: str = "as_coded"
-    prefer: str = "confidence"
-    helmandi: str = "network"
-    scheme: str = "rusi"
-    baseline: str = "population"
-    ethnicity: str = "direct"
-    hazarajat: str = "majority"
-
-    def __post_init__(self) -> None:
-        for name, allowed in (("origin", ORIGINS), ("prefer", PREFERENCES), ("helmandi", HELMANDI_RULES),
-                              ("scheme", SCHEMES), ("baseline", BASELINES), ("ethnicity", ETHNICITY_RULES),
-                              ("hazarajat", HAZARAJAT_READINGS)):
-            if getattr(self, name) not in allowed:
-                raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {getattr(self, name)!r}")
-
-    def label(self) -> str:
-        return ", ".join(f"{k}={v}" for k, v in asdict(self).items())
-
-    def reading(self) -> CodingChoice:
-        """The switches that change how persons are read (not the baseline)."""
-        return replace(self, baseline=BASELINES[0])
-
-
-DEFAULT = CodingChoice()
-
-
-def all_choices(schemes, baselines, hazarajat=HAZARAJAT_READINGS) -> list[CodingChoice]:
-    """Every distinct combination of the origin, prefer, helmandi, scheme, baseline and hazarajat switches
-    (``prefer`` only matters when origin is not as_coded; ``ethnicity`` has its own tables)."""
-    out = []
-    for origin, prefer, helmandi, scheme, baseline, hz in itertools.product(ORIGINS, PREFERENCES, HELMANDI_RULES, schemes, baselines,
-                                                                             hazarajat):
-        if origin == "as_coded" and prefer != PREFERENCES[0]:
-            continue
-        out.append(CodingChoice(origin, prefer, helmandi, scheme, baseline, hazarajat=hz))
-    return out
-
-
-def choice_fields() -> list[str]:
-    return [f.name for f in fields(CodingChoice)]
 
 
 # --- the rule -------------------------------------------------------------------------------
@@ -248,7 +169,7 @@ def region_maps(regions: pd.DataFrame) -> dict[str, dict[str, str]]:
 
 def classify(read: pd.DataFrame, region_map: dict[str, str], places: tuple, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
     """Add ``region`` (``region_map`` is the scheme's, from :func:`region_maps`), ``hazarajat``
-    (``places`` from :func:`~cabinet_analysis.regions.hazarajat_places`) and ``helmandi`` (under
+    (``places`` from :func:`~cabinet_analysis.coding.regions.hazarajat_places`) and ``helmandi`` (under
     ``choice.helmandi``) to persons read by :func:`read_persons`; whole columns at once."""
     provinces = read["province"].tolist()
     in_hz = np.array([in_hazarajat(p, d, places) for p, d in zip(provinces, read["district"])], dtype=bool)
@@ -260,7 +181,7 @@ def classify(read: pd.DataFrame, region_map: dict[str, str], places: tuple, choi
 
 
 def helmandi_members(people: pd.DataFrame, rule: str) -> np.ndarray:
-    """Membership of the Helmandi networks for every person, under ``rule`` (:data:`cabinet_analysis.groups.HELMANDI`)."""
+    """Membership of the Helmandi networks for every person, under ``rule`` (:data:`cabinet_analysis.coding.groups.HELMANDI`)."""
     member = helmandi_rule(rule).member
     return np.array([member(Ties(n, ns, t, p)) for n, ns, t, p in
                      zip(people["network"], people["networks"], people["tribe"], people["province"])], dtype=bool)

@@ -1,0 +1,1 @@
+"""Analysis: measures, bounds, yardsticks, gaps, the timeline, sensitivity and the claims."""

@@ -1,0 +1,1 @@
+"""Coding: the switches, the reading rule, regions and the registry of groups."""

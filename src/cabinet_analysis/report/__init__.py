@@ -1,0 +1,1 @@
+"""Reports: the tables, their rendering, and how notebooks display them."""
