@@ -39,7 +39,7 @@ def tables(ctx):
 @pytest.fixture(scope="session")
 def rendered(ctx):
     """Every figure rendered once per test session (PNG and SVG bytes by file name)."""
-    from cabinet_analysis.figures.render import render_all
+    from cabinet_analysis.build.render import render_all
 
     return render_all(ctx)
 

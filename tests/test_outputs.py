@@ -30,8 +30,8 @@ def test_committed_figures_are_current(rendered):
 
 def test_a_figure_drawn_alone_gives_the_same_bytes(ctx, rendered):
     """Rendering in forked workers changes nothing: one figure drawn here, in this process, is identical."""
+    from cabinet_analysis.build.render import FORMATS
     from cabinet_analysis.figures import figure_inputs
-    from cabinet_analysis.figures.render import FORMATS
     from cabinet_analysis.figures.style import to_bytes
 
     fn, *args = figure_inputs(ctx)["focus_gaps"]
@@ -73,16 +73,16 @@ def test_the_theme_is_seaborns():
 
 def test_importing_the_figures_does_not_import_seaborn():
     """seaborn is imported where a figure is drawn, so a build served by the render cache never pays for it."""
-    code = "import sys; import cabinet_analysis.figures, cabinet_analysis.figures.render; print('seaborn' in sys.modules)"
+    code = "import sys; import cabinet_analysis.figures, cabinet_analysis.build.render; print('seaborn' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
 
 def test_the_render_cache_is_keyed_by_content(ctx, tmp_path, rendered, monkeypatch):
+    from cabinet_analysis.build import render as figures
+    from cabinet_analysis.build.render import FORMATS, render_all
     from cabinet_analysis.build.render_cache import FigureCache, code_fingerprint, key
     from cabinet_analysis.figures import figure_inputs
-    from cabinet_analysis.figures import render as figures
-    from cabinet_analysis.figures.render import FORMATS, render_all
 
     inputs = figure_inputs(ctx)
     code = code_fingerprint()

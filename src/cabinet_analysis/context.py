@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .analysis.bounds import possible_provinces
 from .coding.choices import DEFAULT, CodingChoice
-from .coding.reading import classify, evidence_index, read_persons, region_maps
+from .coding.reading import classify, evidence_index, possible_provinces, read_persons, region_maps
 from .coding.regions import hazarajat_places
 from .data import Dataset, load_dataset
 

@@ -24,8 +24,8 @@ import pandas as pd
 from ..coding import regions
 from ..coding.choices import BASELINES, DEFAULT, ETHNICITY_RULES, CodingChoice
 from ..coding.groups import FOCUS
-from ..coding.vocab import HAZARAJAT, RUSI_SCHEMES
 from ..context import Context
+from ..vocab import HAZARAJAT, RUSI_SCHEMES
 from .cadre import CADRE_BASELINES, cadre
 
 REGION_BASELINES = BASELINES

@@ -16,21 +16,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..coding import vocab
+from .. import vocab
 from ..coding.groups import FOCUS, Ties, helmandi_rule
-
-ALL = None  # no origin evidence: any province is possible
-
-
-def possible_provinces(index: dict, person_ids, bases: tuple[str, ...] = ("birth", "family"),
-                       floor: tuple[str, ...] = ("high", "medium")) -> dict[str, frozenset | None]:
-    """Person -> the provinces that origin evidence of medium or high confidence names, or ALL if
-    none does (a weak source alone does not rule any province out)."""
-    out = {}
-    for pid in person_ids:
-        named = {r[0] for r in index.get((pid, "province"), []) if r[1] in bases and r[2] in floor}
-        out[pid] = frozenset(named) if named else ALL
-    return out
+from ..coding.reading import ALL
 
 
 def group_bounds(people: pd.DataFrame, possible: dict[str, frozenset | None], region_map: dict[str, str],

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..coding.choices import HELMANDI_RULES, all_choices
-from ..coding.vocab import HELMAND, HELMANDI_TRIBES
 from ..context import Context
+from ..vocab import HELMAND, HELMANDI_TRIBES
 
 
 def helmandi_ties(ctx: Context) -> pd.DataFrame:

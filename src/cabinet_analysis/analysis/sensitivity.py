@@ -10,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..coding.choices import all_choices, choice_fields
-from ..coding.vocab import RUSI_SCHEMES
 from ..context import Context
+from ..vocab import RUSI_SCHEMES
 from .baselines import REGION_BASELINES
 from .gaps import focus_table
 

@@ -5,9 +5,9 @@ import pandas as pd
 
 from ..coding.choices import DEFAULT, CodingChoice
 from ..coding.groups import FOCUS, FOCUS_GROUPS
-from ..coding.vocab import CABINET_TIERS, FIRST_ROUND, RANK_GROUPS, RANK_MEMBERS, RANKS
 from ..context import Context
 from ..data import split_list
+from ..vocab import CABINET_TIERS, FIRST_ROUND, RANK_GROUPS, RANK_MEMBERS, RANKS
 from . import measures
 from .baselines import focus_baselines
 from .bounds import group_bounds
@@ -81,7 +81,7 @@ def in_office(spells: pd.DataFrame, as_of) -> pd.DataFrame:
 
 
 def rank_of(tiers: pd.Series) -> np.ndarray:
-    """The rank (of :data:`~cabinet_analysis.coding.vocab.RANKS`, not "all") of each tier."""
+    """The rank (of :data:`~cabinet_analysis.vocab.RANKS`, not "all") of each tier."""
     names = {group: rank for rank, groups in RANK_MEMBERS.items() if rank != "all" for group in groups}
     return tiers.map(GROUP_OF_TIER).map(names).fillna("diplomatic").to_numpy()
 

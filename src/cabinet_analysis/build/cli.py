@@ -156,13 +156,15 @@ def build(
     for name, data in export_files(ctx).items():
         outputs.add_file(ctx.ds.data_dir / name, data)
     if paths.in_checkout() and ctx.ds.data_dir.resolve() == (paths.REPO / "data").resolve():
+        from ..analysis import claim_kinds
         from ..data import codebook
 
         doc = paths.codebook()
-        outputs.add_file(doc, codebook.render(doc.read_text(encoding="utf-8"), ctx.ds.data_dir).encode("utf-8"))
+        blocks = {"claim_kinds": claim_kinds.codebook_table()}
+        outputs.add_file(doc, codebook.render(doc.read_text(encoding="utf-8"), ctx.ds.data_dir, blocks).encode("utf-8"))
     outputs.add_folder(out or paths.reports_dir(), report_files(ctx))
     if figures:
-        from ..figures.render import render_all
+        from .render import render_all
 
         outputs.add_folder(figures_dir or paths.figures_dir(), render_all(ctx, cache=not fresh))
     _commit(outputs)
@@ -177,8 +179,8 @@ def figures(
     """Write every figure as PNG and SVG, byte-identical for the same data, all or nothing.
 
     A figure whose data and code are unchanged comes from the render cache (.cache/figures)."""
-    from ..figures.render import render_all
     from .outputs import OutputSet
+    from .render import render_all
 
     ctx = _context(path)
     outputs = OutputSet()

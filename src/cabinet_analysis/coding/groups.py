@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .vocab import HELMAND, HELMANDI_TRIBES
+from ..vocab import HAZARAJAT, HELMAND, HELMANDI_TRIBES
 
 
 class Ties(NamedTuple):
@@ -90,9 +90,17 @@ class FocusGroup:
     persons of known origin; ``everyone``), and so what share of a yardstick it has."""
 
     name: str
+    label: str  # the reader's name, in tables and figures
     by: str  # "regions", "hazarajat" or "helmandi"
     regions: tuple[str, ...] = ()
     pool: str = "known"
+
+    @property
+    def region(self) -> str | None:
+        """The one region of the commentary's scheme that this group is (west, southwest, Hazarajat), if any."""
+        if self.by == "regions" and len(self.regions) == 1:
+            return self.regions[0]
+        return HAZARAJAT if self.by == "hazarajat" else None
 
     def members(self, people) -> np.ndarray:
         """Membership of every person of a table read under a coding (``region``, ``hazarajat``,
@@ -130,11 +138,11 @@ class FocusGroup:
 FOCUS = {
     group.name: group
     for group in (
-        FocusGroup("west", "regions", ("west",)),
-        FocusGroup("southwest", "regions", ("southwest",)),
-        FocusGroup("west_or_southwest", "regions", ("west", "southwest")),
-        FocusGroup("hazarajat", "hazarajat"),
-        FocusGroup("helmandi_networks", "helmandi", pool="everyone"),
+        FocusGroup("west", "West", "regions", ("west",)),
+        FocusGroup("southwest", "Southwest", "regions", ("southwest",)),
+        FocusGroup("west_or_southwest", "West or southwest", "regions", ("west", "southwest")),
+        FocusGroup("hazarajat", "Hazarajat", "hazarajat"),
+        FocusGroup("helmandi_networks", "Helmandi networks", "helmandi", pool="everyone"),
     )
 }
 FOCUS_GROUPS = tuple(FOCUS)

@@ -27,7 +27,7 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
-from . import vocab
+from .. import vocab
 from .choices import DEFAULT, LOW, MEDIUM, PREFERENCES, CodingChoice
 from .groups import Ties, helmandi_rule
 from .regions import in_hazarajat
@@ -185,3 +185,17 @@ def helmandi_members(people: pd.DataFrame, rule: str) -> np.ndarray:
     member = helmandi_rule(rule).member
     return np.array([member(Ties(n, ns, t, p)) for n, ns, t, p in
                      zip(people["network"], people["networks"], people["tribe"], people["province"])], dtype=bool)
+
+
+ALL = None  # no origin evidence: any province is possible
+
+
+def possible_provinces(index: dict, person_ids, bases: tuple[str, ...] = ("birth", "family"),
+                       floor: tuple[str, ...] = ("high", "medium")) -> dict[str, frozenset | None]:
+    """Person -> the provinces that origin evidence of medium or high confidence names, or ALL if
+    none does (a weak source alone does not rule any province out)."""
+    out = {}
+    for pid in person_ids:
+        named = {r[0] for r in index.get((pid, "province"), []) if r[1] in bases and r[2] in floor}
+        out[pid] = frozenset(named) if named else ALL
+    return out

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import vocab
 from ..data.provinces import district_keys, name_key
-from . import vocab
 
 READINGS = ("majority", "listed", "weighted")
 COUNTED = {"majority": vocab.HAZARAJAT_CONFIDENCE, "listed": ("high", "medium", "low"), "weighted": ("high", "medium", "low")}

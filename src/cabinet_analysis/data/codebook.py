@@ -51,8 +51,13 @@ def field_table(resource: dict) -> str:
     return "\n".join(lines) + ("\n\n" + " ".join(keys) if keys else "") + "\n"
 
 
-def render(text: str, data_dir) -> str:
-    """``text`` (the codebook) with every generated table replaced by the descriptor's current one."""
+BLOCK = re.compile(r"(<!-- block:(\w+) -->\n)(.*?)(<!-- /block -->)", re.S)
+
+
+def render(text: str, data_dir, blocks: dict[str, str] | None = None) -> str:
+    """``text`` (the codebook) with every generated table replaced by the descriptor's current one, and every
+    ``<!-- block:NAME -->`` replaced by ``blocks[NAME]`` (tables that other layers generate, such as the
+    claim kinds)."""
     resources = {r["name"]: r for r in read_descriptor(data_dir)["resources"]}
     opened, closed = text.count("<!-- fields:"), text.count("<!-- /fields -->")
     if opened != closed:
@@ -61,4 +66,6 @@ def render(text: str, data_dir) -> str:
     def table(m: re.Match) -> str:
         return m.group(1) + field_table(resources[m.group(2)]) + m.group(4)
 
-    return MARKER.sub(table, text)
+    text = MARKER.sub(table, text)
+    blocks = blocks or {}
+    return BLOCK.sub(lambda m: m.group(1) + blocks[m.group(2)] + m.group(4) if m.group(2) in blocks else m.group(0), text)

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..coding import vocab
-from ..coding.groups import FOCUS_GROUPS
+from .. import vocab
 from .package import ResourceSpec
 from .problems import Problem
 from .provinces import ProvinceIndex
@@ -104,28 +103,6 @@ def check_ethnic_shares(ethnic: pd.DataFrame, groups: tuple[str, ...]) -> list[P
     total = float(mid.sum())
     if not problems and abs(total - 1) > 0.005:
         problems.append(Problem(ETHNIC, 0, "central", f"the central shares sum to {total:.3f}, not 1"))
-    return problems
-
-
-def check_claims(claims: pd.DataFrame, person_ids: set[str]) -> list[Problem]:
-    problems = []
-    if claims.empty:
-        return [Problem(CLAIMS, 0, "", "no claims: the ledger needs at least one")]
-    for line, row in claims.iterrows():  # a handful of rows
-        test, group = row["test"], row["group"]
-        if test in ("group_empty", "group_only", "group_empty_as_of") and group not in FOCUS_GROUPS:
-            problems.append(Problem(CLAIMS, int(line), "group", f"{group!r} must be one of the focus groups: {', '.join(FOCUS_GROUPS)}"))
-        if test in ("later_appointment", "first_with_tie") and group not in person_ids:
-            problems.append(Problem(CLAIMS, int(line), "group", f"unknown person {group!r} (not in {PERSONS})"))
-        if test in ("only_empty_regions", "group_only"):
-            ids = group.split(";") if test == "only_empty_regions" else row["expected"].split(";")
-            col = "group" if test == "only_empty_regions" else "expected"
-            for pid in (i for i in ids if i and i not in person_ids):
-                problems.append(Problem(CLAIMS, int(line), col, f"unknown person {pid!r} (not in {PERSONS})"))
-        if test == "group_empty_as_of" and row["expected"] not in vocab.RANKS:
-            problems.append(Problem(CLAIMS, int(line), "expected", f"{row['expected']!r} must be a rank: {', '.join(vocab.RANKS)}"))
-        if test in ("persons_absent", "appointee_count", "announcement_date", "later_appointment", "only_empty_regions", "first_with_tie") and not row["expected"]:
-            problems.append(Problem(CLAIMS, int(line), "expected", f"test {test} needs an expected value"))
     return problems
 
 

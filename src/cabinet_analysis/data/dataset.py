@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import paths
-from ..coding import vocab
+from .. import paths, vocab
 from . import crosscheck
 from .boundaries import Boundaries, load_boundaries
 from .csvread import read_csv_strict
@@ -112,8 +111,12 @@ def validate_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], ProvinceIn
         problems += crosscheck.check_first_round(t["appointments"])
         if "posts" in t and "rounds" in t:
             problems += crosscheck.check_occupancies(t["appointments"], t["posts"], t["rounds"])
-    if "persons" in t and "claims" in t:
-        problems += crosscheck.check_claims(t["claims"], set(t["persons"]["person_id"]))
+    if "persons" in t and "claims" in t and "regions" in t:
+        # Each claim's cells against its test kind. The kinds live with the analysis that evaluates them;
+        # imported here, when a folder is checked, so that loading the data layer does not load the analysis.
+        from ..analysis.claim_kinds import check_claims, known_from
+
+        problems += check_claims(t["claims"], known_from(t, specs["evidence"].field("field").enum or ()), specs["claims"].path)
     if "evidence" in t and "persons" in t and index is not None:
         skip = {(line, col) for f, line, col in bad if f == specs["evidence"].path}
         problems += crosscheck.check_evidence(t["evidence"], index, specs["appointees"], t["persons"], skip,

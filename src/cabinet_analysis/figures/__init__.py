@@ -3,7 +3,7 @@
 Each module ``figures/<name>.py`` holds the drawing function ``<name>(...)``, which takes tidy tables
 and returns a matplotlib Figure (never choosing a backend), its alt text ``ALT``, and
 ``data(ctx, choice)``: the tables it draws under a coding. That pairing is the one wiring from a figure
-to its data: ``build`` (:func:`~cabinet_analysis.figures.render.render_all`), the notebooks
+to its data: ``build`` (:func:`~cabinet_analysis.build.render.render_all`), the notebooks
 (:func:`draw`) and the explorer all go through it. Adding a figure is one module and one name in
 :data:`NAMES`.
 """

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..coding.choices import DEFAULT, CodingChoice
-from ..coding.vocab import CABINET_TIERS
+from ..vocab import CABINET_TIERS
 from .style import figure_style, finish, palette, source_line
 
 ALT = ("Stacked horizontal bar chart, one bar per network of the Taliban movement (Kandahari core, Haqqani network, "

@@ -17,9 +17,9 @@ from dataclasses import asdict, replace
 from ..analysis.baselines import REGION_BASELINES
 from ..analysis.gaps import focus_gaps
 from ..coding.choices import DEFAULT, HAZARAJAT_READINGS, HELMANDI_RULES, ORIGINS, PREFERENCES, CodingChoice
-from ..coding.vocab import RUSI_SCHEMES
 from ..context import Context
 from ..figures import draw
+from ..vocab import RUSI_SCHEMES
 from .display import Table, present
 
 # The focus groups are defined on the commentary's regions, so only its schemes are offered.

@@ -21,8 +21,8 @@ import pandas as pd
 from ..analysis.timeline import NAMING_EVENTS, _tenures, holders
 from ..coding.choices import DEFAULT, MEDIUM
 from ..coding.reading import CONFIDENCE_RANK, read_field
-from ..coding.vocab import CABINET_TIERS, FIRST_ROUND
 from ..context import Context
+from ..vocab import CABINET_TIERS, FIRST_ROUND
 
 PERSON_MONTHS = "person_months.csv"
 WHOGOV = "whogov_july.csv"

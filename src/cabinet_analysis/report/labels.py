@@ -4,14 +4,11 @@ figures all read their headings and labels here."""
 
 from __future__ import annotations
 
-GROUPS = {
-    "west": "West",
-    "southwest": "Southwest",
-    "west_or_southwest": "West or southwest",
-    "hazarajat": "Hazarajat",
-    "helmandi_networks": "Helmandi networks",
-    "hazara": "Hazaras (ethnicity)",
-}
+from ..coding.groups import FOCUS
+
+# The focus groups' names come from their registry (cabinet_analysis.coding.groups); Hazaras by ethnicity
+# are counted by the ethnic tables, not the registry.
+GROUPS = {**{name: g.label for name, g in FOCUS.items()}, "hazara": "Hazaras (ethnicity)"}
 
 YARDSTICKS = {  # what a baseline measures against, as a figure's axis or a table cell names it
     "population": "population",

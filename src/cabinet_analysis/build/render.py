@@ -11,10 +11,10 @@ import threading
 from pathlib import Path
 
 from .. import paths
-from ..build.outputs import signals_held
-from ..build.render_cache import FigureCache, code_fingerprint, key
-from . import figure_inputs
-from .style import to_bytes
+from ..figures import figure_inputs
+from ..figures.style import to_bytes
+from .outputs import signals_held
+from .render_cache import FigureCache, code_fingerprint, key
 
 FORMATS = ("png", "svg")
 _PENDING: dict[str, tuple] = {}  # the inputs handed to forked rendering processes (set and cleared by render_all)
