@@ -192,5 +192,10 @@ def test_memos_live_in_the_context_not_in_modules(ctx):
     assert cached == []
     fresh = load_context()
     focus_gaps(fresh)
-    assert ("focus_rows", DEFAULT) in fresh._results and ("bounds_33", DEFAULT.reading()) in fresh._results
-    assert not any(key[0] == "focus_rows" for key in load_context()._results)
+    assert ("focus_rows", DEFAULT) in fresh._memo and ("bounds_33", DEFAULT.reading()) in fresh._memo
+    assert not any(key[0] == "focus_rows" for key in load_context()._memo)
+    # One memo: the persons read under a coding are entries of it too, not a store of their own.
+    assert ("everyone", DEFAULT.reading()) in fresh._memo and ("read", "as_coded", "confidence", "direct") in fresh._memo
+    from dataclasses import fields
+
+    assert [f.name for f in fields(fresh) if not f.init] == ["_memo"]

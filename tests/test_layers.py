@@ -1,6 +1,6 @@
 """The folders are the layers: a module imports only from its own layer or the layers below it.
 
-    paths, vocab  <  data  <  coding  <  context  <  analysis  <  report, figures  <  build
+    paths, vocab, store  <  data  <  coding  <  context  <  analysis  <  report, figures  <  build
 
 (report and figures are one tier: figures read the report's labels and tables, the notebook explorer
 draws figures.) The one upward import is named here with its reason."""
@@ -11,7 +11,7 @@ import ast
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[1] / "src" / "cabinet_analysis"
-RANK = {"__init__": 0, "paths": 0, "vocab": 0, "data": 1, "coding": 2, "context": 3, "analysis": 4, "report": 5, "figures": 5, "build": 6}
+RANK = {"__init__": 0, "paths": 0, "vocab": 0, "store": 0, "data": 1, "coding": 2, "context": 3, "analysis": 4, "report": 5, "figures": 5, "build": 6}
 # data/dataset.py checks each claim against its test kind when a folder is loaded; the kinds live with the
 # analysis that evaluates them, imported inside the function.
 UPWARD = {("data/dataset.py", "analysis")}
@@ -38,7 +38,7 @@ def layer(rel: str) -> str:
 
 def test_every_module_sits_in_a_layer_folder():
     loose = sorted(p.name for p in PKG.glob("*.py"))
-    assert loose == ["__init__.py", "context.py", "paths.py", "vocab.py"]
+    assert loose == ["__init__.py", "context.py", "paths.py", "store.py", "vocab.py"]
     assert sorted(p.name for p in PKG.iterdir() if p.is_dir() and p.name != "__pycache__") == [
         "analysis", "build", "coding", "data", "figures", "report"]
 

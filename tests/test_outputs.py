@@ -81,8 +81,9 @@ def test_importing_the_figures_does_not_import_seaborn():
 def test_the_render_cache_is_keyed_by_content(ctx, tmp_path, rendered, monkeypatch):
     from cabinet_analysis.build import render as figures
     from cabinet_analysis.build.render import FORMATS, render_all
-    from cabinet_analysis.build.render_cache import FigureCache, code_fingerprint, key
+    from cabinet_analysis.build.render_cache import FigureCache, key
     from cabinet_analysis.figures import figure_inputs
+    from cabinet_analysis.store import code_fingerprint
 
     inputs = figure_inputs(ctx)
     code = code_fingerprint()

@@ -1,10 +1,11 @@
 """The analysis context: the validated dataset and a memoised reader of persons under a coding.
 
-``Context`` is frozen and holds one thing, the :class:`~cabinet_analysis.data.Dataset`.
-Reading every person under a :class:`~cabinet_analysis.coding.choices.CodingChoice` is memoised
-per reading (the baseline does not change how persons are read); the 33, the listed cadre
-and the office-holders of any date are rows of that one reading. Callers get a copy, and
-nothing outside this class touches the memo.
+``Context`` is frozen and holds the :class:`~cabinet_analysis.data.Dataset`, one memo of what has
+been computed from it, and (optionally) a :class:`~cabinet_analysis.store.ResultStore` that keeps
+the costliest results between runs. Reading every person under a
+:class:`~cabinet_analysis.coding.choices.CodingChoice` is memoised per reading (the baseline does
+not change how persons are read); the 33, the listed cadre and the office-holders of any date are
+rows of that one reading. Callers get a copy, and nothing outside this class touches the memo.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import paths
 from .coding.choices import DEFAULT, CodingChoice
 from .coding.reading import classify, evidence_index, possible_provinces, read_persons, region_maps
 from .coding.regions import hazarajat_places
 from .data import Dataset, load_dataset
+from .store import ResultStore, code_fingerprint, data_fingerprint
 
 
 @dataclass(frozen=True, eq=False)
@@ -26,16 +29,16 @@ class Context:
     """Everything the analysis reads, and the persons read under each coding."""
 
     ds: Dataset
-    _read: dict[tuple[str, str, str], pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
-    _memo: dict[CodingChoice, pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
-    _results: dict = field(default_factory=dict, init=False, repr=False)
+    store: ResultStore | None = None
+    _memo: dict = field(default_factory=dict, init=False, repr=False)
 
-    def memo(self, key: tuple, compute):
-        """The value of ``compute()`` for ``key``, computed once per context (the analysis layer's memo:
-        ``key`` names the function and everything the value depends on)."""
-        if key not in self._results:
-            self._results[key] = compute()
-        return self._results[key]
+    def memo(self, key: tuple, compute, keep: bool = False):
+        """The value of ``compute()`` for ``key``, computed once per context: ``key`` names the function
+        and everything the value depends on besides the data. ``keep``: also keep it in the result store
+        between runs (for the costliest results; the store is keyed by the data and the code too)."""
+        if key not in self._memo:
+            self._memo[key] = self.store.fetch(key, compute) if keep and self.store is not None else compute()
+        return self._memo[key]
 
     @cached_property
     def index(self) -> dict:
@@ -64,9 +67,10 @@ class Context:
     def appointees(self, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
         """The 33 read under ``choice``: one row each, with their post, origin, region and group flags.
 
-        Their rows of :meth:`everyone` beside their appointment of 7 September; the caller gets its
-        own copy."""
-        return self.first_round.join(self.everyone(choice), on="person_id")
+        Their rows of :meth:`everyone` beside their appointment of 7 September (memoised per reading,
+        as :meth:`everyone`); the caller gets its own copy."""
+        joined = self.memo(("appointees", choice.reading()), lambda: self.first_round.join(self.everyone(choice), on="person_id"))
+        return joined.copy(deep=False)
 
     def everyone(self, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
         """Every person of ``persons.csv`` read under ``choice`` and classified, indexed by person_id.
@@ -74,14 +78,13 @@ class Context:
         Memoised per reading (the baseline does not change how persons are read, and the scheme and
         Helmandi rule only classify); the caller gets its own copy (pandas' copy-on-write makes it
         cheap, and changing it never changes the memo)."""
-        key = choice.reading()
-        if key not in self._memo:
-            reading = (choice.origin, choice.prefer, choice.ethnicity)
-            if reading not in self._read:
-                self._read[reading] = read_persons(self.ds.persons[["person_id"]], self.index, choice)
-            people = classify(self._read[reading], self._region_maps[choice.scheme], self.hazarajat_places(choice.hazarajat), choice)
-            self._memo[key] = people.set_index("person_id")
-        return self._memo[key].copy(deep=False)
+        def classified():
+            read = self.memo(("read", choice.origin, choice.prefer, choice.ethnicity),
+                             lambda: read_persons(self.ds.persons[["person_id"]], self.index, choice))
+            people = classify(read, self._region_maps[choice.scheme], self.hazarajat_places(choice.hazarajat), choice)
+            return people.set_index("person_id")
+
+        return self.memo(("everyone", choice.reading()), classified).copy(deep=False)
 
     def region_map(self, scheme: str) -> dict[str, str]:
         """Province -> region under ``scheme`` (a copy)."""
@@ -95,6 +98,13 @@ class Context:
         return set(self._region_maps[scheme].values())
 
 
-def load_context(data_dir: Path | str | None = None) -> Context:
-    """The validated data folder (default: the repository's or the shipped data/) as a Context."""
-    return Context(load_dataset(data_dir))
+def load_context(data_dir: Path | str | None = None, cache: bool | Path = True) -> Context:
+    """The validated data folder (default: the repository's or the shipped data/) as a Context.
+
+    ``cache``: keep the costliest results between runs in ``.cache/results/`` of a checkout (True), in
+    a folder of your choice (a path), or not at all (False). Entries are keyed by the data folder's
+    files and the package's code, so an edit to either is computed afresh."""
+    ds = load_dataset(data_dir)
+    folder = paths.result_cache() if cache is True else (Path(cache) if cache else None)
+    store = ResultStore(folder, data_fingerprint(ds.data_dir), code_fingerprint()) if folder is not None else None
+    return Context(ds, store)

@@ -53,6 +53,11 @@ def codebook() -> Path:
     return REPO / "docs" / "codebook.md"
 
 
+def result_cache() -> Path | None:
+    """Where computed results are kept between runs (a checkout's .cache/results), or None."""
+    return REPO / ".cache" / "results" if in_checkout() else None
+
+
 def figure_cache() -> Path | None:
     """Where rendered figures are kept between runs (a checkout's .cache/figures), or None."""
     return REPO / ".cache" / "figures" if in_checkout() else None

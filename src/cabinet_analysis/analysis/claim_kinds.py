@@ -137,7 +137,8 @@ Result = tuple[bool, str, str]  # (holds, figure, ids)
 @dataclass(frozen=True)
 class Kind:
     """One test kind. ``coding_free``: no coded origin or network is read, so one evaluation stands for
-    every coding. ``counts_unknowns``: it reads origins, so :meth:`unknowns` counts how many unknown ones
+    every coding; ``baseline_free``: the yardstick plays no part, so one evaluation stands for every
+baseline. ``counts_unknowns``: it reads origins, so :meth:`unknowns` counts how many unknown ones
     could change it. ``dated``: one claim per year end (``<claim_id>@<date>``). ``does``: what it checks,
     in words, for the codebook."""
 
@@ -145,6 +146,7 @@ class Kind:
     group: ClassVar[Arg] = Blank()
     expected: ClassVar[Arg] = Blank()
     coding_free: ClassVar[bool] = False
+    baseline_free: ClassVar[bool] = True  # the yardstick plays no part: one evaluation per reading of the persons
     counts_unknowns: ClassVar[bool] = False  # reads origins, so the unknown ones could change it
     dated: ClassVar[bool] = False
     testable: ClassVar[bool] = True

@@ -29,8 +29,16 @@ VERDICTS = (SUPPORTED, ON_THE_KNOWN, SENSITIVE, CONTRADICTED, UNTESTABLE)
 
 
 def evaluate_claims(ctx: Context, claims: pd.DataFrame | None = None, schemes=RUSI_SCHEMES, baselines=REGION_BASELINES) -> pd.DataFrame:
-    """The ledger: one row per claim with its figure (default coding), verdict and sensitivity."""
-    claims = _dated(ctx, ctx.ds.claims if claims is None else claims)
+    """The ledger: one row per claim with its figure (default coding), verdict and sensitivity (the
+    ledger of ``claims.csv`` is kept between runs)."""
+    if claims is None:
+        key = ("evaluate_claims", tuple(schemes), tuple(baselines))
+        return ctx.memo(key, lambda: _ledger(ctx, ctx.ds.claims, schemes, baselines), keep=True).copy()
+    return _ledger(ctx, claims, schemes, baselines)
+
+
+def _ledger(ctx: Context, claims: pd.DataFrame, schemes, baselines) -> pd.DataFrame:
+    claims = _dated(ctx, claims)
     choices = all_choices(list(schemes), list(baselines))
     focus_by_choice = {c: {r["group"]: r for r in focus_rows(ctx, c)} for c in choices}
     rows, detail = [], []
@@ -44,7 +52,12 @@ def evaluate_claims(ctx: Context, claims: pd.DataFrame | None = None, schemes=RU
             once = kind.evaluate(ctx, claim, DEFAULT, focus_by_choice[DEFAULT])
             results = {c: once for c in choices}
         else:
-            results = {c: kind.evaluate(ctx, claim, c, focus_by_choice[c]) for c in choices}
+            results, once = {}, {}
+            for c in choices:
+                k = c.reading() if kind.baseline_free else c
+                if k not in once:
+                    once[k] = kind.evaluate(ctx, claim, c, focus_by_choice[c])
+                results[c] = once[k]
         detail += [{**c.__dict__, "claim_id": claim["claim_id"], "holds": r[0]} for c, r in results.items()]
         holds, figure, ids = results[DEFAULT]
         share = sum(r[0] for r in results.values()) / len(results)

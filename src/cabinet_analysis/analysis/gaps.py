@@ -105,15 +105,22 @@ def _compute_bounds(ctx: Context, reading: CodingChoice) -> dict[str, tuple[int,
                         reading.scheme, reading.helmandi)
 
 
+def _members_33(ctx: Context, reading: CodingChoice) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """(person ids, known origin, membership of each group) of the 33 under a reading (memoised: the
+    baseline does not change them)."""
+    def compute():
+        people = ctx.appointees(reading)
+        return people["person_id"].to_numpy(), people["region"].notna().to_numpy(), focus_members(people)
+
+    return ctx.memo(("members_33", reading), compute)
+
+
 def _focus_rows(ctx: Context, choice: CodingChoice) -> tuple[dict, ...]:
-    people = ctx.appointees(choice)
-    known = people["region"].notna().to_numpy()
-    everyone = np.ones(len(people), dtype=bool)
-    ids = people["person_id"].to_numpy()
-    members = focus_members(people)
+    ids, known, members = _members_33(ctx, choice.reading())
+    everyone = np.ones(len(ids), dtype=bool)
     shares = focus_baselines(ctx, choice)
     bounds = _bounds(ctx, choice.reading())
-    total = len(people)
+    total = len(ids)
     switches = asdict(choice)
     rows = []
     for group in FOCUS_GROUPS:

@@ -19,8 +19,9 @@ ALPHA = 0.05
 
 
 def focus_sensitivity(ctx: Context, schemes=RUSI_SCHEMES, baselines=REGION_BASELINES) -> pd.DataFrame:
-    """Focus-group gap rows for every combination of switches (long table)."""
-    return focus_table(ctx, all_choices(list(schemes), list(baselines)))
+    """Focus-group gap rows for every combination of switches (long table; kept between runs)."""
+    key = ("focus_sensitivity", tuple(schemes), tuple(baselines))
+    return ctx.memo(key, lambda: focus_table(ctx, all_choices(list(schemes), list(baselines))), keep=True).copy()
 
 
 def movers(table: pd.DataFrame, value: str, keys: list[str]) -> dict[tuple, list[str]]:

@@ -13,8 +13,9 @@ from pathlib import Path
 from .. import paths
 from ..figures import figure_inputs
 from ..figures.style import to_bytes
+from ..store import code_fingerprint
 from .outputs import signals_held
-from .render_cache import FigureCache, code_fingerprint, key
+from .render_cache import FigureCache, key
 
 FORMATS = ("png", "svg")
 _PENDING: dict[str, tuple] = {}  # the inputs handed to forked rendering processes (set and cleared by render_all)

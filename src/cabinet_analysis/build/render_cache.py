@@ -3,9 +3,9 @@
 A figure's bytes are a function of its input tables, the code and the versions of
 the libraries that draw; figures are byte-reproducible, so a figure whose key has
 been rendered before need not be drawn again. The key hashes the inputs' full
-content (values, dtypes, index), the source of every module of the package (the
-simple, safe choice: no list of "drawing modules" to keep up to date) and the
-versions of matplotlib, numpy, pandas and seaborn. The cache lives in ``.cache/figures/`` of a checkout; ``--fresh``
+content (values, dtypes, index) and :func:`cabinet_analysis.store.code_fingerprint`: the source of
+every module of the package (the simple, safe choice: no list of "drawing modules" to keep up to
+date) and the versions of the libraries. The cache lives in ``.cache/figures/`` of a checkout; ``--fresh``
 ignores it; only the latest entry of each figure is kept.
 """
 
@@ -14,16 +14,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ..data.boundaries import Boundaries
-
-PACKAGE = Path(__file__).resolve().parent
-LIBRARIES = ("matplotlib", "numpy", "pandas", "seaborn")
 
 
 def _feed(h, obj) -> None:
@@ -44,16 +40,6 @@ def _feed(h, obj) -> None:
             _feed(h, item)
     else:
         h.update(json.dumps(obj, sort_keys=True, default=str).encode())
-
-
-def code_fingerprint() -> str:
-    """Hash of every source file of the package and of the drawing libraries' versions (read from
-    their metadata, so seaborn is not imported)."""
-    h = hashlib.sha256(" ".join(f"{lib} {version(lib)}" for lib in LIBRARIES).encode())
-    for path in sorted(PACKAGE.rglob("*.py")):
-        h.update(str(path.relative_to(PACKAGE)).encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
 
 
 def key(name: str, spec: tuple, code: str) -> str:

@@ -45,9 +45,10 @@ def module(name: str):
 
 
 def inputs(name: str, ctx, choice: CodingChoice = DEFAULT) -> tuple:
-    """(drawing function, *the tables it draws) for figure ``name`` under ``choice``."""
+    """(drawing function, *the tables it draws) for figure ``name`` under ``choice`` (the tables are kept
+    between runs)."""
     mod = module(name)
-    return (getattr(mod, name), *mod.data(ctx, choice))
+    return (getattr(mod, name), *ctx.memo(("figure_data", name, choice), lambda: tuple(mod.data(ctx, choice)), keep=True))
 
 
 def figure_inputs(ctx, choice: CodingChoice = DEFAULT) -> dict[str, tuple]:
