@@ -18,7 +18,7 @@ import pandas as pd
 
 from . import paths
 from .coding.choices import DEFAULT, CodingChoice
-from .coding.reading import classify, evidence_index, possible_provinces, read_persons, region_maps
+from .coding.reading import classify, evidence_index, hazarajat_flags, helmandi_members, possible_provinces, read_persons, region_maps
 from .coding.regions import hazarajat_places
 from .data import Dataset, load_dataset
 from .store import ResultStore, code_fingerprint, data_fingerprint
@@ -79,10 +79,12 @@ class Context:
         Helmandi rule only classify); the caller gets its own copy (pandas' copy-on-write makes it
         cheap, and changing it never changes the memo)."""
         def classified():
-            read = self.memo(("read", choice.origin, choice.prefer, choice.ethnicity),
-                             lambda: read_persons(self.ds.persons[["person_id"]], self.index, choice))
-            people = classify(read, self._region_maps[choice.scheme], self.hazarajat_places(choice.hazarajat), choice)
-            return people.set_index("person_id")
+            how = (choice.origin, choice.prefer, choice.ethnicity)
+            read = self.memo(("read", *how), lambda: read_persons(self.ds.persons[["person_id"]], self.index, choice))
+            places = self.hazarajat_places(choice.hazarajat)
+            in_hz = self.memo(("in_hazarajat", *how, choice.hazarajat), lambda: hazarajat_flags(read, places))
+            helmandi = self.memo(("helmandi", *how, choice.helmandi), lambda: helmandi_members(read, choice.helmandi))
+            return classify(read, self._region_maps[choice.scheme], places, choice, in_hz, helmandi).set_index("person_id")
 
         return self.memo(("everyone", choice.reading()), classified).copy(deep=False)
 

@@ -45,17 +45,21 @@ def group_bounds(people: pd.DataFrame, possible: dict[str, frozenset | None], re
 
     members = {name: (lambda s, g=group: g.in_place(region(s), s[1])) for name, group in FOCUS.items() if group.by != "helmandi"}
     bounds = {g: [0, 0] for g in FOCUS}
-    for row in people.itertuples(index=False):
+    verdicts: dict[tuple, dict[str, tuple[bool, bool]]] = {}  # places -> group -> (all in it, any in it)
+    columns = ["person_id", "province", "district", "hazarajat", "network", "networks", "tribe"]
+    for row in people[columns].astype(object).itertuples(index=False):
         province, district = _text(row.province), _text(row.district)
         if province is not None:
             places_ = states(province, bool(row.hazarajat) if (district is not None or province in whole) else None)
         else:
             options = possible.get(row.person_id, ALL)
             places_ = [s for p in sorted(set(region_map) if options is ALL else options) for s in states(p, None)]
-        for group, is_in in members.items():
-            hits = [is_in(s) for s in places_]
-            bounds[group][0] += int(all(hits))
-            bounds[group][1] += int(any(hits))
+        key = tuple(places_)
+        if key not in verdicts:
+            verdicts[key] = {group: (all(hits), any(hits)) for group, is_in in members.items() for hits in [[is_in(s) for s in places_]]}
+        for group, (must, can) in verdicts[key].items():
+            bounds[group][0] += int(must)
+            bounds[group][1] += int(can)
         lo, hi = _helmandi(row, sorted({s[0] for s in places_}), helmandi)
         bounds["helmandi_networks"][0] += lo
         bounds["helmandi_networks"][1] += hi

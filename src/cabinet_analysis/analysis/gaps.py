@@ -109,8 +109,11 @@ def _members_33(ctx: Context, reading: CodingChoice) -> tuple[np.ndarray, np.nda
     """(person ids, known origin, membership of each group) of the 33 under a reading (memoised: the
     baseline does not change them)."""
     def compute():
-        people = ctx.appointees(reading)
-        return people["person_id"].to_numpy(), people["region"].notna().to_numpy(), focus_members(people)
+        everyone = ctx.everyone(reading)  # indexed by person_id; the 33 are picked out by position
+        ids = ctx.first_round["person_id"].to_numpy()
+        at = everyone.index.get_indexer(ids)
+        people = pd.DataFrame({c: everyone[c].to_numpy()[at] for c in ("region", "hazarajat", "helmandi")})
+        return ids, people["region"].notna().to_numpy(), focus_members(people)
 
     return ctx.memo(("members_33", reading), compute)
 

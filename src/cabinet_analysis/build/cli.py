@@ -69,13 +69,13 @@ def _environment_error(message: str) -> None:
     raise typer.Exit(1)
 
 
-def _context(path: Path | None):
+def _context(path: Path | None, fresh: bool = False):
     """The validated data folder, or the list of problems and exit status 2."""
     from ..context import load_context
     from ..data import DataError
 
     try:
-        return load_context(path)
+        return load_context(path, cache=not fresh)
     except DataError as exc:
         _fail(exc)
     except OSError as exc:
@@ -137,7 +137,7 @@ def build(
     out: Path | None = typer.Option(None, help="Folder for the report files (default: reports/)."),
     figures_dir: Path | None = typer.Option(None, "--figures-dir", help="Folder for the figures (default: figures/)."),
     figures: bool = typer.Option(True, "--figures/--no-figures", help="Also write every figure."),
-    fresh: bool = typer.Option(False, "--fresh", help="Draw every figure again, ignoring the render cache."),
+    fresh: bool = typer.Option(False, "--fresh", help="Compute every result and draw every figure again, ignoring the result store and the render cache."),
 ) -> None:
     """The main job: validate the data, then write the wide table, the codebook's tables, the reports and the figures.
 
@@ -149,7 +149,7 @@ def build(
     from ..report.wide import FILE, appointees_csv
     from .outputs import OutputSet
 
-    ctx = _context(path)
+    ctx = _context(path, fresh)
     typer.echo(render({"appointees": summary_table(ctx), "coverage": coverage_table(ctx)}, "text", ctx))
     outputs = OutputSet()
     outputs.add_file(ctx.ds.data_dir / FILE, appointees_csv(ctx))
@@ -174,7 +174,7 @@ def build(
 def figures(
     path: Path | None = DataDir,
     out: Path | None = typer.Option(None, "--out", help="Folder for the figures (default: figures/)."),
-    fresh: bool = typer.Option(False, "--fresh", help="Draw every figure again, ignoring the render cache."),
+    fresh: bool = typer.Option(False, "--fresh", help="Compute every result and draw every figure again, ignoring the result store and the render cache."),
 ) -> None:
     """Write every figure as PNG and SVG, byte-identical for the same data, all or nothing.
 
@@ -182,7 +182,7 @@ def figures(
     from .outputs import OutputSet
     from .render import render_all
 
-    ctx = _context(path)
+    ctx = _context(path, fresh)
     outputs = OutputSet()
     outputs.add_folder(out or paths.figures_dir(), render_all(ctx, cache=not fresh))
     _commit(outputs)

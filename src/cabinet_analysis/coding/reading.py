@@ -167,17 +167,23 @@ def region_maps(regions: pd.DataFrame) -> dict[str, dict[str, str]]:
     return {scheme: dict(zip(sub["province"], sub["region"])) for scheme, sub in regions.groupby("scheme")}
 
 
-def classify(read: pd.DataFrame, region_map: dict[str, str], places: tuple, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
+def classify(read: pd.DataFrame, region_map: dict[str, str], places: tuple, choice: CodingChoice = DEFAULT,
+             in_hz: np.ndarray | None = None, helmandi: np.ndarray | None = None) -> pd.DataFrame:
     """Add ``region`` (``region_map`` is the scheme's, from :func:`region_maps`), ``hazarajat``
     (``places`` from :func:`~cabinet_analysis.coding.regions.hazarajat_places`) and ``helmandi`` (under
-    ``choice.helmandi``) to persons read by :func:`read_persons`; whole columns at once."""
-    provinces = read["province"].tolist()
-    in_hz = np.array([in_hazarajat(p, d, places) for p, d in zip(provinces, read["district"])], dtype=bool)
+    ``choice.helmandi``) to persons read by :func:`read_persons`; whole columns at once. ``in_hz`` and
+    ``helmandi``, if given, are :func:`hazarajat_flags` and :func:`helmandi_members` already computed."""
+    in_hz = hazarajat_flags(read, places) if in_hz is None else in_hz
+    helmandi = helmandi_members(read, choice.helmandi) if helmandi is None else helmandi
     own_region = choice.scheme in vocab.RUSI_SCHEMES
     region = [None if not isinstance(p, str) else vocab.HAZARAJAT if (hz and own_region) else region_map[p]
-              for p, hz in zip(provinces, in_hz)]
-    return read.assign(region=pd.Series(region, index=read.index, dtype=object), hazarajat=in_hz,
-                       helmandi=helmandi_members(read, choice.helmandi))
+              for p, hz in zip(read["province"].tolist(), in_hz)]
+    return read.assign(region=pd.Series(region, index=read.index, dtype=object), hazarajat=in_hz, helmandi=helmandi)
+
+
+def hazarajat_flags(read: pd.DataFrame, places: tuple) -> np.ndarray:
+    """For each person read by :func:`read_persons`: is their place of origin in the Hazarajat (``places``)?"""
+    return np.array([in_hazarajat(p, d, places) for p, d in zip(read["province"].tolist(), read["district"].tolist())], dtype=bool)
 
 
 def helmandi_members(people: pd.DataFrame, rule: str) -> np.ndarray:
