@@ -3,7 +3,8 @@
 
     python3 tasks.py build   # install (first time), validate the data, write data/appointees.csv,
                              # the codebook tables, reports, figures and notebooks
-    python3 tasks.py test    # install (first time), run the whole test suite (ruff, CITATION.cff, pytest with nbval)
+    python3 tasks.py test    # install (first time), run the whole test suite (ruff check and format,
+                             # the pyrefly type check, CITATION.cff, pytest with nbval)
     python3 tasks.py lab     # install JupyterLab (an opt-in group) and open the notebooks in it
                              # (`lab --install` only installs it)
 
@@ -23,7 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 UV_VERSION = "0.13.9"
-CFFCONVERT_VERSION = "2.0.0"  # validates CITATION.cff; its pins conflict with the lock, so it lives in its own venv
+CFFCONVERT_VERSION = (
+    "2.0.0"  # validates CITATION.cff; its pins conflict with the lock, so it lives in its own venv
+)
 BOOTSTRAP = ROOT / ".cache" / "bootstrap"
 CFFCONVERT = ROOT / ".cache" / "cffconvert"
 VENV = ROOT / ".venv"
@@ -72,11 +75,19 @@ def install_git_filter() -> None:
     checkout; a setting already in place is left alone."""
     if not (ROOT / ".git").exists():
         return
-    wanted = subprocess.run([str(_bin(VENV, "python")), "-m", "cabinet_analysis.build.notebooks", "git-filter"],
-                            capture_output=True, text=True, check=True, cwd=ROOT, env=_env()).stdout
+    wanted = subprocess.run(
+        [str(_bin(VENV, "python")), "-m", "cabinet_analysis.build.notebooks", "git-filter"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=_env(),
+    ).stdout
     for line in wanted.splitlines():
         name, value = line.split("\t", 1)
-        have = subprocess.run(["git", "config", "--local", "--get", name], capture_output=True, text=True, cwd=ROOT).stdout
+        have = subprocess.run(
+            ["git", "config", "--local", "--get", name], capture_output=True, text=True, cwd=ROOT
+        ).stdout
         if have.rstrip("\n") != value:
             subprocess.run(["git", "config", "--local", name, value], check=True, cwd=ROOT)
 
@@ -91,8 +102,14 @@ def refresh_notebook_index() -> None:
     if not (ROOT / ".git").exists():
         return
     git = ["git", "-C", str(ROOT)]
-    tracked = subprocess.run([*git, "ls-files", "--", "notebooks/*.ipynb"], capture_output=True, text=True, check=True).stdout.split()
-    changed = set(subprocess.run([*git, "diff", "--name-only", "--", "notebooks/"], capture_output=True, text=True, check=True).stdout.split())
+    tracked = subprocess.run(
+        [*git, "ls-files", "--", "notebooks/*.ipynb"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    changed = set(
+        subprocess.run(
+            [*git, "diff", "--name-only", "--", "notebooks/"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
     same = [path for path in tracked if path not in changed]
     if same:
         subprocess.run([*git, "add", "--", *same], check=True)
@@ -107,7 +124,17 @@ def validate_citation() -> int:
     exe = _bin(CFFCONVERT, "cffconvert")
     if not exe.exists():
         venv.create(CFFCONVERT, with_pip=True)
-        subprocess.run([str(_bin(CFFCONVERT, "python")), "-m", "pip", "install", "--quiet", f"cffconvert=={CFFCONVERT_VERSION}"], check=True)
+        subprocess.run(
+            [
+                str(_bin(CFFCONVERT, "python")),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                f"cffconvert=={CFFCONVERT_VERSION}",
+            ],
+            check=True,
+        )
     return run([str(exe), "--validate", "-i", "CITATION.cff"])
 
 
@@ -128,7 +155,22 @@ def main(argv: list[str]) -> int:
             refresh_notebook_index()
         return status
     if len(argv) == 1:  # the whole suite: lint and citation first, then every test
-        status = run([str(_bin(VENV, "ruff")), "check", "--quiet", "src", "tests", "tasks.py", "benchmarks"]) or validate_citation()
+        code = ["src", "tests", "tasks.py", "benchmarks"]
+        typecheck = [
+            "check",
+            "--preset",
+            "legacy",
+            "--summary=none",
+            "--python-interpreter-path",
+            str(_bin(VENV, "python")),
+            "src",
+        ]
+        status = (
+            run([str(_bin(VENV, "ruff")), "check", "--quiet", *code])
+            or run([str(_bin(VENV, "ruff")), "format", "--check", "--quiet", *code])
+            or run([str(_bin(VENV, "pyrefly")), *typecheck])
+            or validate_citation()
+        )
         if status:
             return status
     return run([str(_bin(VENV, "pytest")), *argv[1:]])

@@ -52,13 +52,15 @@ def commands(repeat: int) -> None:
 
 
 def sweep(repeat: int) -> None:
-    code = ("import time, statistics\n"
-            "from cabinet_analysis.context import load_context\n"
-            "from cabinet_analysis.analysis.sensitivity import focus_sensitivity\n"
-            "t = []\n"
-            f"for _ in range({repeat}):\n"
-            "    ctx = load_context(cache=False); s = time.perf_counter(); table = focus_sensitivity(ctx); t.append(time.perf_counter() - s)\n"
-            "print(f'sensitivity sweep ({len(table) // 5} combinations, fresh context each run): median {statistics.median(t):.3f} s')\n")
+    code = (
+        "import time, statistics\n"
+        "from cabinet_analysis.context import load_context\n"
+        "from cabinet_analysis.analysis.sensitivity import focus_sensitivity\n"
+        "t = []\n"
+        f"for _ in range({repeat}):\n"
+        "    ctx = load_context(cache=False); s = time.perf_counter(); table = focus_sensitivity(ctx); t.append(time.perf_counter() - s)\n"
+        "print(f'sensitivity sweep ({len(table) // 5} combinations, fresh context each run): median {statistics.median(t):.3f} s')\n"
+    )
     subprocess.run([PY, "-c", code], check=True)
 
 
@@ -93,8 +95,15 @@ def panel(folder: Path, persons: int, evidence: int) -> tuple[int, int, int]:
         k += 1
         new_p += [{**p, "person_id": f"{p['person_id']}_x{k}"} for p in prow]
         new_s += [{**p, "post_id": f"{p['post_id']}_x{k}", "name": f"{p['name']} (copy {k})"} for p in srow]
-        new_a += [{**a, "person_id": f"{a['person_id']}_x{k}", "post_id": f"{a['post_id']}_x{k}" if a["post_id"] else "",
-                   "round_id": ""} for a in later]
+        new_a += [
+            {
+                **a,
+                "person_id": f"{a['person_id']}_x{k}",
+                "post_id": f"{a['post_id']}_x{k}" if a["post_id"] else "",
+                "round_id": "",
+            }
+            for a in later
+        ]
         new_e += [{**r, "person_id": f"{r['person_id']}_x{k}"} for r in erow]
     _write(folder / "persons.csv", pf, new_p)
     _write(folder / "posts.csv", sf, new_s)
@@ -106,15 +115,28 @@ def panel(folder: Path, persons: int, evidence: int) -> tuple[int, int, int]:
 def scale(factors: list[int], extra: list[tuple[int, int]]) -> None:
     base_p = len(_rows(ROOT / "data" / "persons.csv")[1])
     base_e = len(_rows(ROOT / "data" / "evidence.csv")[1])
-    sizes = [(base_p * f, base_e * f, f"x{f}") for f in factors] + [(p, e, f">= {p:,} persons") for p, e in extra]
-    code = ("import sys, time\nfrom cabinet_analysis.data import load_dataset\n"
-            "s = time.perf_counter(); ds = load_dataset(sys.argv[1]); t = time.perf_counter() - s\n"
-            "print(f'{t:.2f}')\n")
-    print(f"{'panel':>16s} {'persons':>8s} {'appointments':>12s} {'evidence':>9s} {'validate s':>10s} {'us/row':>7s}")
+    sizes = [(base_p * f, base_e * f, f"x{f}") for f in factors] + [
+        (p, e, f">= {p:,} persons") for p, e in extra
+    ]
+    code = (
+        "import sys, time\nfrom cabinet_analysis.data import load_dataset\n"
+        "s = time.perf_counter(); ds = load_dataset(sys.argv[1]); t = time.perf_counter() - s\n"
+        "print(f'{t:.2f}')\n"
+    )
+    print(
+        f"{'panel':>16s} {'persons':>8s} {'appointments':>12s} {'evidence':>9s} {'validate s':>10s} {'us/row':>7s}"
+    )
     for persons, evidence, label in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             n_p, n_a, n_e = panel(Path(tmp) / "data", persons, evidence)
-            t = min(float(subprocess.run([PY, "-c", code, str(Path(tmp) / "data")], check=True, capture_output=True, text=True).stdout) for _ in range(3))
+            t = min(
+                float(
+                    subprocess.run(
+                        [PY, "-c", code, str(Path(tmp) / "data")], check=True, capture_output=True, text=True
+                    ).stdout
+                )
+                for _ in range(3)
+            )
             print(f"{label:>16s} {n_p:8d} {n_a:12d} {n_e:9d} {t:10.2f} {1e6 * t / (n_p + n_a + n_e):7.1f}")
 
 
@@ -125,8 +147,10 @@ def suite(repeat: int) -> None:
         floors.append(wall(FLOOR))
         times.append(wall([sys.executable, str(ROOT / "tasks.py"), "test"], cwd=ROOT))
     med, floor = statistics.median(times), statistics.median(floors)
-    print(f"python3 tasks.py test: median {med:.1f} s wall over {repeat} runs ({', '.join(f'{t:.1f}' for t in times)}); "
-          f"import floor {floor:.2f} s, so {med / floor:.0f}x the floor")
+    print(
+        f"python3 tasks.py test: median {med:.1f} s wall over {repeat} runs ({', '.join(f'{t:.1f}' for t in times)}); "
+        f"import floor {floor:.2f} s, so {med / floor:.0f}x the floor"
+    )
 
 
 def main() -> int:

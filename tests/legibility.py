@@ -24,8 +24,11 @@ def shown_width(fig) -> int:
 def smallest_text_px(fig) -> tuple[float, str]:
     """The smallest text of the figure in screen px at the notebook's width, and that text."""
     scale = min(1.0, PANE / shown_width(fig))
-    sizes = [(t.get_fontsize() * INLINE_DPI / 72 * scale, t.get_text()) for t in fig.findobj(Text)
-             if t.get_visible() and t.get_text().strip()]
+    sizes = [
+        (t.get_fontsize() * INLINE_DPI / 72 * scale, t.get_text())
+        for t in fig.findobj(Text)
+        if t.get_visible() and t.get_text().strip()
+    ]
     return min(sizes)
 
 
@@ -41,7 +44,11 @@ def labels_over_markers(fig) -> list[str]:
         points, radii = [], []  # marker centres and half-widths, in display px
         px_per_pt = fig.dpi / 72
         for line in ax.get_lines():
-            if line.get_visible() and line.get_marker() not in (None, "", "None", " ") and line.get_markersize() > 0:
+            if (
+                line.get_visible()
+                and line.get_marker() not in (None, "", "None", " ")
+                and line.get_markersize() > 0
+            ):
                 xy = ax.transData.transform(np.column_stack(line.get_data()).astype(float))
                 points.append(xy)
                 radii.append(np.full(len(xy), line.get_markersize() * px_per_pt / 2))
@@ -60,8 +67,12 @@ def labels_over_markers(fig) -> list[str]:
             if not (t.get_visible() and t.get_text().strip()):
                 continue
             box = t.get_window_extent(renderer)
-            inside = ((pts[:, 0] + rad > box.x0) & (pts[:, 0] - rad < box.x1) &
-                      (pts[:, 1] + rad > box.y0) & (pts[:, 1] - rad < box.y1))
+            inside = (
+                (pts[:, 0] + rad > box.x0)
+                & (pts[:, 0] - rad < box.x1)
+                & (pts[:, 1] + rad > box.y0)
+                & (pts[:, 1] - rad < box.y1)
+            )
             if inside.any():
                 hits.append(t.get_text())
     return hits

@@ -14,15 +14,32 @@ from cabinet_analysis.report.render import render
 runner = CliRunner()
 
 
-
-
 def test_report_json_has_every_table(tables):
     data = json.loads(render(tables, "json"))
     assert list(data) == [
-        "claims_ledger", "focus_gaps", "focus_gaps_by_baseline", "focus_gaps_provinces_baseline", "movement_baseline", "region_gaps_rusi",
-        "region_gaps_rusi_movement", "region_gaps_unama", "whole_table_tests", "sensitivity", "ethnic_gaps", "ethnic_sensitivity",
-        "helmandi_ties", "helmandi_counts", "period_summary", "timeline", "year_end_gaps", "post_status", "timeline_coverage", "rounds",
-        "turnover", "cabinet_rank_persons", "concordance",
+        "claims_ledger",
+        "focus_gaps",
+        "focus_gaps_by_baseline",
+        "focus_gaps_provinces_baseline",
+        "movement_baseline",
+        "region_gaps_rusi",
+        "region_gaps_rusi_movement",
+        "region_gaps_unama",
+        "whole_table_tests",
+        "sensitivity",
+        "ethnic_gaps",
+        "ethnic_sensitivity",
+        "helmandi_ties",
+        "helmandi_counts",
+        "period_summary",
+        "timeline",
+        "year_end_gaps",
+        "post_status",
+        "timeline_coverage",
+        "rounds",
+        "turnover",
+        "cabinet_rank_persons",
+        "concordance",
     ]
     focus = {row["group"]: row for row in data["focus_gaps"]}
     assert focus["west"]["observed"] == 0 and focus["west"]["p_under"] == 0.042
@@ -43,11 +60,32 @@ def test_report_markdown_reads_as_a_document(tables, ctx):
     sections = [line for line in md.splitlines() if line.startswith("## ")]
     assert sections[0] == "## The commentary's claims" and len(sections) == 6
     claims = [line.split(" | ")[0].lstrip("| ") for line in md.splitlines() if line.startswith("| c")]
-    assert claims[:15] == [f"c{i:02d}_" + c for i, c in enumerate(
-        ["count", "date", "west", "southwest", "west_or_southwest", "hazarajat", "only_empty_regions", "helmandi_networks",
-         "sadr_zakir", "fighters", "iran_clients", "muttaqi_leadership", "sadr_deputy_interior", "zakir_deputy_defence",
-         "sadr_first_pro_iran"], start=1)], "claims out of ledger order"
-    headings = [line for line in md.splitlines() if line.startswith("| ") and "---" not in line and "Group" in line]
+    assert claims[:15] == [
+        f"c{i:02d}_" + c
+        for i, c in enumerate(
+            [
+                "count",
+                "date",
+                "west",
+                "southwest",
+                "west_or_southwest",
+                "hazarajat",
+                "only_empty_regions",
+                "helmandi_networks",
+                "sadr_zakir",
+                "fighters",
+                "iran_clients",
+                "muttaqi_leadership",
+                "sadr_deputy_interior",
+                "zakir_deputy_defence",
+                "sadr_first_pro_iran",
+            ],
+            start=1,
+        )
+    ], "claims out of ledger order"
+    headings = [
+        line for line in md.splitlines() if line.startswith("| ") and "---" not in line and "Group" in line
+    ]
     assert headings and not any("_" in h for h in headings), "snake_case headings in the Markdown report"
     assert "| Amir Khan Muttaqi |" in md  # persons by name
 
@@ -66,7 +104,9 @@ def test_version_and_help():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout == f"cabinet-analysis {__version__}\n"
     for name in ("validate", "summary", "report", "build", "figures", "boundaries", "notebooks"):
-        short = app.registered_commands[[c.name or c.callback.__name__ for c in app.registered_commands].index(name)].short_help
+        short = app.registered_commands[
+            [c.name or c.callback.__name__ for c in app.registered_commands].index(name)
+        ].short_help
         assert short.endswith(".") and "\n" not in short, name
 
 
@@ -81,4 +121,10 @@ def test_build_writes_reports(data_copy, tmp_path):
     result = runner.invoke(app, ["build", str(data_copy), "--out", str(out), "--no-figures"])
     assert result.exit_code == 0, result.output
     assert "Mohammad Hassan Akhund" in result.stdout  # the summary table of the 33
-    assert sorted(p.name for p in out.iterdir()) == ["report.csv", "report.json", "report.md", "report.txt", "summary.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "report.csv",
+        "report.json",
+        "report.md",
+        "report.txt",
+        "summary.txt",
+    ]

@@ -86,7 +86,10 @@ def test_every_default_value_rests_on_evidence(ctx):
     checked = 0
     for row in a.itertuples(index=False):
         ev = e[e["person_id"] == row.person_id]
-        wanted = [(f, getattr(row, f)) for f in ("province", "district", "ethnicity", "tribe", "network", "guantanamo", "un_1988_ref")]
+        wanted = [
+            (f, getattr(row, f))
+            for f in ("province", "district", "ethnicity", "tribe", "network", "guantanamo", "un_1988_ref")
+        ]
         wanted += [("network", n) for n in row.affiliations.split(";") if n]
         wanted += [("emirate_1996_2001", p) for p in row.emirate_1996_2001.split(";") if p]
         for field, value in wanted:
@@ -102,10 +105,34 @@ def test_every_default_value_rests_on_evidence(ctx):
 
 def test_coverage_of_coded_fields(ctx):
     a = appointees_table(ctx)
-    known = {col: int((a[col] != "").sum()) for col in ["province", "district", "ethnicity", "tribe", "network", "un_1988_ref", "emirate_1996_2001"]}
-    assert known == {"province": 24, "district": 18, "ethnicity": 13, "tribe": 16, "network": 18, "un_1988_ref": 19, "emirate_1996_2001": 18}
+    known = {
+        col: int((a[col] != "").sum())
+        for col in [
+            "province",
+            "district",
+            "ethnicity",
+            "tribe",
+            "network",
+            "un_1988_ref",
+            "emirate_1996_2001",
+        ]
+    }
+    assert known == {
+        "province": 24,
+        "district": 18,
+        "ethnicity": 13,
+        "tribe": 16,
+        "network": 18,
+        "un_1988_ref": 19,
+        "emirate_1996_2001": 18,
+    }
     assert int((a["guantanamo"] == "true").sum()) == 4
-    assert sorted(a.loc[a["guantanamo"] == "true", "person_id"]) == ["abdul_haq_wasiq", "khairullah_khairkhwa", "mohammad_fazl", "noorullah_noori"]
+    assert sorted(a.loc[a["guantanamo"] == "true", "person_id"]) == [
+        "abdul_haq_wasiq",
+        "khairullah_khairkhwa",
+        "mohammad_fazl",
+        "noorullah_noori",
+    ]
 
 
 def test_origin_basis_matches_province(ctx):
@@ -139,7 +166,10 @@ def test_a_count_never_overrides_an_explicit_claim(ctx):
 def test_competing_values_are_kept(ctx):
     e = ctx.ds.evidence
     muttaqi = e[(e["person_id"] == "amir_khan_muttaqi") & (e["field"] == "province")]
-    assert {(v, b) for v, b in zip(muttaqi["value"], muttaqi["basis"])} >= {("Helmand", "birth"), ("Paktia", "family")}
+    assert {(v, b) for v, b in zip(muttaqi["value"], muttaqi["basis"])} >= {
+        ("Helmand", "birth"),
+        ("Paktia", "family"),
+    }
     hanafi = e[(e["person_id"] == "abdul_salam_hanafi") & (e["field"] == "province")]
     assert set(hanafi["value"]) == {"Jowzjan", "Faryab"}
     # The UN entry gives Hamidullah Akhundzada two alternative birthplaces: the default reading leaves him unknown.
@@ -153,11 +183,19 @@ def test_competing_values_are_kept(ctx):
 
 def test_justice_minister_from_his_ministry_biography(ctx):
     a = appointees_table(ctx).set_index("person_id")
-    assert a.loc["abdul_hakim_sharaee", ["province", "origin_basis", "tribe"]].tolist() == ["Khost", "birth", "Laken"]
+    assert a.loc["abdul_hakim_sharaee", ["province", "origin_basis", "tribe"]].tolist() == [
+        "Khost",
+        "birth",
+        "Laken",
+    ]
     e = ctx.ds.evidence
     bio = e[(e["person_id"] == "abdul_hakim_sharaee") & e["source_id"].str.startswith("moj_sharaee_bio")]
     assert set(bio["source_id"]) == {"moj_sharaee_bio_en", "moj_sharaee_bio_en2", "moj_sharaee_bio_dr"}
-    assert (ctx.ds.sources.set_index("source_id").loc[sorted(set(bio["source_id"])), "url"].str.contains("moj.gov.af")).all()
+    assert (
+        ctx.ds.sources.set_index("source_id")
+        .loc[sorted(set(bio["source_id"])), "url"]
+        .str.contains("moj.gov.af")
+    ).all()
 
 
 def test_provinces_table(ctx):
@@ -188,12 +226,27 @@ def test_one_key_and_one_separator_everywhere(ctx):
         header = next(csv.reader(path.open(encoding="utf-8")))
         if path.name != "whogov_july.csv":  # WhoGov's own column names, by design
             assert not {"id", "appointee_id", "notes"} & set(header), path.name
-        assert "|" not in path.read_text(encoding="utf-8").replace("\\|", ""), f"{path.name} uses | as a separator"
+        assert "|" not in path.read_text(encoding="utf-8").replace("\\|", ""), (
+            f"{path.name} uses | as a separator"
+        )
 
 
 def test_typed_frames(ctx):
     ds = ctx.ds
     assert ds.appointments["announced_on"].dtype.kind == "M" and str(ds.appointments["seq"].dtype) == "Int64"
-    assert {"person_id", "field", "value", "basis", "source_id", "confidence", "note", "line", "kind"} <= set(ds.evidence.columns)
-    assert ds.sources["source_id"].is_unique and set(ds.sources["kind"]) <= {"official", "un_list", "news", "analysis", "encyclopedia", "dataset"}
-    assert len(ds.provinces) == 34 and ds.provinces["population_nsia_2021_22"].dtype == "int64" and ds.provinces["lat"].dtype == float
+    assert {"person_id", "field", "value", "basis", "source_id", "confidence", "note", "line", "kind"} <= set(
+        ds.evidence.columns
+    )
+    assert ds.sources["source_id"].is_unique and set(ds.sources["kind"]) <= {
+        "official",
+        "un_list",
+        "news",
+        "analysis",
+        "encyclopedia",
+        "dataset",
+    }
+    assert (
+        len(ds.provinces) == 34
+        and ds.provinces["population_nsia_2021_22"].dtype == "int64"
+        and ds.provinces["lat"].dtype == float
+    )

@@ -20,11 +20,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_library_never_chooses_a_backend():
-    code = ("import matplotlib; from cabinet_analysis import figures; from cabinet_analysis.figures import style; from cabinet_analysis.report import explore, inline; "
-            "from cabinet_analysis.context import load_context; ctx = load_context(); "
-            "figures.draw('focus_gaps', ctx); print(matplotlib.get_backend())")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={"MPLBACKEND": "svg", "PATH": ""}, cwd=ROOT / "tests")
+    code = (
+        "import matplotlib; from cabinet_analysis import figures; from cabinet_analysis.figures import style; from cabinet_analysis.report import explore, inline; "
+        "from cabinet_analysis.context import load_context; ctx = load_context(); "
+        "figures.draw('focus_gaps', ctx); print(matplotlib.get_backend())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"MPLBACKEND": "svg", "PATH": ""},
+        cwd=ROOT / "tests",
+    )
     assert out.stdout.strip() == "svg"
     assert "matplotlib.use(" not in "".join(p.read_text() for p in (ROOT / "src").rglob("*.py"))
 
@@ -33,33 +41,62 @@ def test_figures_are_detached_from_pyplot(ctx):
     from cabinet_analysis.figures import figure_inputs
 
     inputs = figure_inputs(ctx)
-    assert sorted(inputs) == ["cadre_map", "claims_ledger", "coverage", "dated_claims", "focus_gaps", "focus_yardsticks", "hazarajat_map",
-                              "helmandi_networks", "network_composition", "origins_map", "regions_observed_expected", "seats_over_time",
-                              "sensitivity_grid", "sensitivity_ranges", "timeline", "turnover"]
+    assert sorted(inputs) == [
+        "cadre_map",
+        "claims_ledger",
+        "coverage",
+        "dated_claims",
+        "focus_gaps",
+        "focus_yardsticks",
+        "hazarajat_map",
+        "helmandi_networks",
+        "network_composition",
+        "origins_map",
+        "regions_observed_expected",
+        "seats_over_time",
+        "sensitivity_grid",
+        "sensitivity_ranges",
+        "timeline",
+        "turnover",
+    ]
     plt.close("all")
     for name in ("focus_gaps", "network_composition", "helmandi_networks"):
         fn, *args = inputs[name]
         assert isinstance(fn(*args), plt.Figure)
-    assert plt.get_fignums() == [], "a figure function left its figure in pyplot's registry (it would render twice)"
+    assert plt.get_fignums() == [], (
+        "a figure function left its figure in pyplot's registry (it would render twice)"
+    )
 
 
 def test_origins_map_title_states_the_empty_regions(ctx):
     fig = figures.draw("origins_map", ctx)
-    assert fig._suptitle.get_text() == "Where the 24 appointees of known origin come from (9 unknown); none from: west, Hazarajat"
+    assert (
+        fig._suptitle.get_text()
+        == "Where the 24 appointees of known origin come from (9 unknown); none from: west, Hazarajat"
+    )
 
 
-@pytest.mark.parametrize(("baseline", "axis", "source"), [
-    ("population", "population share", "NSIA 2021-22 settled population"),
-    ("provinces", "province (equal weight) share", "34 provinces, equal weight"),
-    ("movement", "listed cadre share", "UN 1988 sanctions list, individual entries"),
-    ("emirate", "listed 1996-2001 office-holders share", "UN 1988 sanctions list, entries with a 1996-2001 post"),
-])
+@pytest.mark.parametrize(
+    ("baseline", "axis", "source"),
+    [
+        ("population", "population share", "NSIA 2021-22 settled population"),
+        ("provinces", "province (equal weight) share", "34 provinces, equal weight"),
+        ("movement", "listed cadre share", "UN 1988 sanctions list, individual entries"),
+        (
+            "emirate",
+            "listed 1996-2001 office-holders share",
+            "UN 1988 sanctions list, entries with a 1996-2001 post",
+        ),
+    ],
+)
 def test_lollipop_names_and_cites_its_yardstick(ctx, baseline, axis, source):
     fig = figures.draw("focus_gaps", ctx, CodingChoice(baseline=baseline))
     assert axis in fig.axes[0].get_xlabel()
     footer = fig.texts[-1].get_text().replace("\n", " ")
     assert source in footer
-    others = {"NSIA", "equal weight", "UN 1988"} - {w for w in ("NSIA", "equal weight", "UN 1988") if w in source}
+    others = {"NSIA", "equal weight", "UN 1988"} - {
+        w for w in ("NSIA", "equal weight", "UN 1988") if w in source
+    }
     assert not any(w in footer for w in others), footer
 
 
@@ -86,7 +123,9 @@ def test_explorer_shows_a_coding_without_moving_its_controls(ctx):
     t = ex.table(family).data.set_index("group")
     expected = focus_gaps(ctx, family).set_index("group")
     assert t.loc["southwest", "observed"] == expected.loc["southwest", "observed"] == 0
-    assert t.loc["helmandi_networks", "ids"] == expected.loc["helmandi_networks", "ids"] == "hedayatullah_badri"
+    assert (
+        t.loc["helmandi_networks", "ids"] == expected.loc["helmandi_networks", "ids"] == "hedayatullah_badri"
+    )
     assert "Hedayatullah Badri" in repr(ex.table(family))
     assert isinstance(ex.map(family), plt.Figure) and isinstance(ex.lollipop(family), plt.Figure)
     assert ex.choice() == CodingChoice(), "showing a coding moved the live controls"
@@ -94,8 +133,17 @@ def test_explorer_shows_a_coding_without_moving_its_controls(ctx):
 
 def test_the_explorer_table_is_narrow_with_who_is_counted(ctx):
     t = Explorer(ctx).table()
-    assert list(t.text.columns) == ["Group", "In the group", "Counted", "Unknown", "Expected", "Gap (points)", "p (too few)",
-                                    "p (Holm)", "Who"]
+    assert list(t.text.columns) == [
+        "Group",
+        "In the group",
+        "Counted",
+        "Unknown",
+        "Expected",
+        "Gap (points)",
+        "p (too few)",
+        "p (Holm)",
+        "Who",
+    ]
     assert max(len(line) for line in repr(t).splitlines()) <= 110
 
 
@@ -125,7 +173,9 @@ def test_tables_read_as_prose_numbers(ctx):
     assert row["Gap (points)"] == "-12.4" and row["Expected"] == "3.0"
     assert t.text.set_index("Group").loc["Southwest", "Who"] == "Amir Khan Muttaqi"
     html = t._repr_html_()
-    assert html == present(focus_gaps(ctx), "focus_gaps", ctx)._repr_html_(), "the HTML changes from run to run"
+    assert html == present(focus_gaps(ctx), "focus_gaps", ctx)._repr_html_(), (
+        "the HTML changes from run to run"
+    )
     assert html.count('<table id="T_ca_') == 1 and "row_heading" not in html
     assert t.data.equals(focus_gaps(ctx)[list(t.data.columns)]), "the numbers themselves were changed"
 

@@ -28,7 +28,9 @@ def test_every_data_file_is_a_resource_with_described_fields():
 def test_codebook_tables_are_generated_from_the_package():
     text = (ROOT / "docs" / "codebook.md").read_text(encoding="utf-8")
     blocks = {"claim_kinds": claim_kinds.codebook_table()}
-    assert codebook.render(text, DATA, blocks) == text, "docs/codebook.md is stale: run `python3 tasks.py build`"
+    assert codebook.render(text, DATA, blocks) == text, (
+        "docs/codebook.md is stale: run `python3 tasks.py build`"
+    )
     assert "| `first_with_tie` | a person_id of persons.csv | a field of evidence.csv |" in text
     sections = set(re.findall(r"<!-- fields:(\w+) -->", text))
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
@@ -61,4 +63,6 @@ def test_readme_shows_every_figure_with_its_alt_text():
     pngs = sorted(p.stem for p in (ROOT / "figures").glob("*.png"))
     assert pngs == sorted(figures.NAMES) and len(pngs) == 16
     for name in pngs:
-        assert f"![{figures.module(name).ALT}](figures/{name}.png)" in readme, f"README does not show figures/{name}.png with its alt text"
+        assert f"![{figures.module(name).ALT}](figures/{name}.png)" in readme, (
+            f"README does not show figures/{name}.png with its alt text"
+        )

@@ -52,8 +52,12 @@ def test_a_commit_replaces_every_file_with_mode_0644(tmp_path):
         write_all(new_set(tmp_path))
     finally:
         os.umask(old_umask)
-    assert snapshot(tmp_path) == {Path("reports/a.txt"): b"new a", Path("reports/b.txt"): b"new b",
-                                  Path("reports/mine.txt"): b"a user's own file", Path("wide.csv"): b"new wide"}
+    assert snapshot(tmp_path) == {
+        Path("reports/a.txt"): b"new a",
+        Path("reports/b.txt"): b"new b",
+        Path("reports/mine.txt"): b"a user's own file",
+        Path("wide.csv"): b"new wide",
+    }
     for p in (tmp_path / "reports" / "a.txt", tmp_path / "wide.csv"):
         assert p.stat().st_mode & 0o777 == 0o644
     assert (tmp_path / "reports").stat().st_mode & 0o777 == 0o755
@@ -130,7 +134,10 @@ def test_a_file_where_the_folder_should_be(tmp_path):
     target.write_text("not a folder")
     result = runner.invoke(app, ["figures", "--out", str(target)])
     assert result.exit_code == 1
-    assert result.stderr == f"error: cannot write {target}: a file stands where a folder should be; the previous outputs are intact\n"
+    assert (
+        result.stderr
+        == f"error: cannot write {target}: a file stands where a folder should be; the previous outputs are intact\n"
+    )
     assert target.read_text() == "not a folder" and sorted(p.name for p in tmp_path.iterdir()) == ["figs"]
 
 
@@ -143,8 +150,12 @@ def test_build_is_all_or_nothing_when_the_figures_cannot_be_written(data_copy, t
     wide = (data_copy / "appointees.csv").read_bytes()
     result = runner.invoke(app, ["build", str(data_copy), "--out", str(reports), "--figures-dir", str(figs)])
     assert result.exit_code == 1
-    assert result.stderr.strip().endswith("a file stands where a folder should be; the previous outputs are intact")
-    assert [p.name for p in reports.iterdir()] == ["report.txt"] and (reports / "report.txt").read_text() == "old report"
+    assert result.stderr.strip().endswith(
+        "a file stands where a folder should be; the previous outputs are intact"
+    )
+    assert [p.name for p in reports.iterdir()] == ["report.txt"] and (
+        reports / "report.txt"
+    ).read_text() == "old report"
     assert (data_copy / "appointees.csv").read_bytes() == wide
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "figs", "reports"]
 
@@ -163,15 +174,31 @@ def test_unreadable_input_is_an_environment_error(data_copy, monkeypatch):
     assert result.stderr == f"error: cannot read {data_copy / 'evidence.csv'}: Permission denied\n"
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to see the rendering workers")
+@pytest.mark.skipif(
+    not Path("/proc/self/task").exists(), reason="needs Linux /proc to see the rendering workers"
+)
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_signal_mid_run_leaves_the_old_set_and_no_temporary_file(tmp_path, signum):
     out = tmp_path / "figs"
     out.mkdir()
     (out / "old.png").write_bytes(b"old")
     env = {**os.environ, "MPLBACKEND": "Agg"}
-    proc = subprocess.Popen([sys.executable, "-c", "from cabinet_analysis.build.cli import main; main()", "figures", "--fresh", "--out", str(out)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from cabinet_analysis.build.cli import main; main()",
+            "figures",
+            "--fresh",
+            "--out",
+            str(out),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
     deadline = time.monotonic() + 60
     while not children.read_text().strip() and time.monotonic() < deadline:  # mid-run: figures being drawn
@@ -189,15 +216,23 @@ def test_a_signal_mid_run_leaves_the_old_set_and_no_temporary_file(tmp_path, sig
 def test_csv_cells_that_look_like_formulas_are_made_inert():
     import pandas as pd
 
-    t = pd.DataFrame({"name": ["=HYPERLINK(\"x\")", "+1+2", "-cmd", "@SUM(A1)", "Abdul", "-12.8"], "gap_pp": [-12.8, 1.0, 2.0, 3.0, 4.0, 5.0]})
+    t = pd.DataFrame(
+        {
+            "name": ['=HYPERLINK("x")', "+1+2", "-cmd", "@SUM(A1)", "Abdul", "-12.8"],
+            "gap_pp": [-12.8, 1.0, 2.0, 3.0, 4.0, 5.0],
+        }
+    )
     out = inert_cells(t)
-    assert out["name"].tolist() == ["'=HYPERLINK(\"x\")", "'+1+2", "'-cmd", "'@SUM(A1)", "Abdul", "-12.8"]
+    assert out["name"].tolist() == ['\'=HYPERLINK("x")', "'+1+2", "'-cmd", "'@SUM(A1)", "Abdul", "-12.8"]
     assert out["gap_pp"].tolist() == t["gap_pp"].tolist()
 
 
 def test_report_csv_escapes_a_name_beginning_with_equals(data_copy):
     text = (data_copy / "persons.csv").read_text(encoding="utf-8")
-    (data_copy / "persons.csv").write_text(text.replace("\namir_khan_muttaqi,Amir Khan Muttaqi,", "\namir_khan_muttaqi,=Amir Khan Muttaqi,", 1), encoding="utf-8")
+    (data_copy / "persons.csv").write_text(
+        text.replace("\namir_khan_muttaqi,Amir Khan Muttaqi,", "\namir_khan_muttaqi,=Amir Khan Muttaqi,", 1),
+        encoding="utf-8",
+    )
     from cabinet_analysis.context import load_context
     from cabinet_analysis.report.render import render
     from cabinet_analysis.report.tables import gap_report
@@ -212,9 +247,13 @@ def test_library_rejects_bad_arguments():
     from cabinet_analysis.analysis.measures import multinomial_test
     from cabinet_analysis.coding.choices import CodingChoice
 
-    with pytest.raises(ValueError, match="scheme must be one of rusi, rusi_farah_southwest, unama, isaf, not 'rusii'"):
+    with pytest.raises(
+        ValueError, match="scheme must be one of rusi, rusi_farah_southwest, unama, isaf, not 'rusii'"
+    ):
         CodingChoice(scheme="rusii")
-    with pytest.raises(ValueError, match="baseline must be one of population, provinces, movement, emirate, not 'pop'"):
+    with pytest.raises(
+        ValueError, match="baseline must be one of population, provinces, movement, emirate, not 'pop'"
+    ):
         CodingChoice(baseline="pop")
     with pytest.raises(ValueError, match="draws must be a whole number of at least 1, not 0"):
         multinomial_test(pd.Series({"a": 1}), pd.Series({"a": 1.0}), draws=0)
@@ -241,6 +280,9 @@ def test_a_kernel_that_does_not_start_is_an_environment_error(monkeypatch):
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.output
-    assert lines[0].startswith("error: 0") and "the Python kernel did not start or died (Kernel didn't respond in 120 seconds)" in lines[0]
+    assert (
+        lines[0].startswith("error: 0")
+        and "the Python kernel did not start or died (Kernel didn't respond in 120 seconds)" in lines[0]
+    )
     assert lines[0].endswith("the previous outputs are intact")
     assert {p: p.read_bytes() for p in before} == before

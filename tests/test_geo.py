@@ -8,7 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cabinet_analysis.data.boundaries import BOUNDARIES_FILE, geojson_text, load_boundaries, topojson_to_geojson
+from cabinet_analysis.data.boundaries import (
+    BOUNDARIES_FILE,
+    geojson_text,
+    load_boundaries,
+    topojson_to_geojson,
+)
 from cabinet_analysis.data.problems import DataError
 from cabinet_analysis.data.provinces import ProvinceIndex
 
@@ -51,10 +56,23 @@ def test_toy_topology_decodes_arcs_transform_and_reversal():
         "type": "Topology",
         "transform": {"scale": [0.5, 0.25], "translate": [60.0, 30.0]},
         "arcs": [[[0, 0], [2, 0], [0, 4]], [[2, 4], [-2, 0], [0, -4]]],
-        "objects": {"x": {"type": "GeometryCollection", "geometries": [
-            {"type": "Polygon", "arcs": [[0, 1]], "properties": {"shapeName": "Kabul", "shapeISO": "AF-KAB", "shapeID": "k"}},
-            {"type": "Polygon", "arcs": [[~1, ~0]], "properties": {"shapeName": "Logar", "shapeISO": "AF-LOG", "shapeID": "l"}},
-        ]}},
+        "objects": {
+            "x": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {
+                        "type": "Polygon",
+                        "arcs": [[0, 1]],
+                        "properties": {"shapeName": "Kabul", "shapeISO": "AF-KAB", "shapeID": "k"},
+                    },
+                    {
+                        "type": "Polygon",
+                        "arcs": [[~1, ~0]],
+                        "properties": {"shapeName": "Logar", "shapeISO": "AF-LOG", "shapeID": "l"},
+                    },
+                ],
+            }
+        },
     }
     gj = topojson_to_geojson(topo)
     ring = gj["features"][0]["geometry"]["coordinates"][0][0]
@@ -65,7 +83,9 @@ def test_toy_topology_decodes_arcs_transform_and_reversal():
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared/geo is not beside the checkout")
 def test_shipped_geojson_is_derived_from_the_shared_topojson():
     derived = geojson_text(topojson_to_geojson(json.loads(SHARED.read_text())))
-    assert (ROOT / "data" / BOUNDARIES_FILE).read_text() == derived, "data/boundaries.geojson is stale: run `cabinet-analysis boundaries`"
+    assert (ROOT / "data" / BOUNDARIES_FILE).read_text() == derived, (
+        "data/boundaries.geojson is stale: run `cabinet-analysis boundaries`"
+    )
 
 
 def test_source_and_licence_are_recorded(ctx):
@@ -88,8 +108,14 @@ def test_broken_boundaries_are_reported(ctx, tmp_path):
     feats = [
         {"properties": {"shapeName": "Kabul"}, "geometry": {"type": "MultiPolygon", "coordinates": square}},
         {"properties": {"shapeName": "Kabol"}, "geometry": {"type": "MultiPolygon", "coordinates": square}},
-        {"properties": {"shapeName": "Atlantis"}, "geometry": {"type": "MultiPolygon", "coordinates": square}},
-        {"properties": {"shapeName": "Logar"}, "geometry": {"type": "MultiPolygon", "coordinates": open_ring}},
+        {
+            "properties": {"shapeName": "Atlantis"},
+            "geometry": {"type": "MultiPolygon", "coordinates": square},
+        },
+        {
+            "properties": {"shapeName": "Logar"},
+            "geometry": {"type": "MultiPolygon", "coordinates": open_ring},
+        },
     ]
     with pytest.raises(DataError) as err:
         load_boundaries(_write(tmp_path, feats), index, {"Kabul", "Logar", "Herat"})

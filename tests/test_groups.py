@@ -23,20 +23,34 @@ def test_the_switch_values_are_the_registry():
 
 def test_membership_under_each_rule():
     assert {name: rule.member(BADRI) for name, rule in HELMANDI.items()} == {
-        "network": False, "any_network": False, "tribe": True, "tribe_and_helmand": False, "helmand_origin": False}
+        "network": False,
+        "any_network": False,
+        "tribe": True,
+        "tribe_and_helmand": False,
+        "helmand_origin": False,
+    }
     assert all(rule.member(ZAKIR) for rule in HELMANDI.values())
 
 
 def test_bounds_of_a_person_with_nothing_known():
     anywhere = frozenset({"Helmand", "Kandahar"})
     assert {name: rule.bounds(UNKNOWN, anywhere) for name, rule in HELMANDI.items()} == {
-        "network": (0, 1), "any_network": (0, 1), "tribe": (0, 1), "tribe_and_helmand": (0, 1), "helmand_origin": (0, 1)}
+        "network": (0, 1),
+        "any_network": (0, 1),
+        "tribe": (0, 1),
+        "tribe_and_helmand": (0, 1),
+        "helmand_origin": (0, 1),
+    }
     assert helmandi_rule("helmand_origin").bounds(UNKNOWN, frozenset({"Kandahar"})) == (0, 0)
     assert helmandi_rule("helmand_origin").bounds(UNKNOWN, frozenset({"Helmand"})) == (1, 1)
 
 
-@given(st.sampled_from(["helmandi", "haqqani", "kandahari_core"]), st.sampled_from(["Ishaqzai", "Alizai", "Noorzai", "Kakar"]),
-       st.sampled_from(["Helmand", "Kandahar", "Paktia"]), st.sampled_from(list(HELMANDI)))
+@given(
+    st.sampled_from(["helmandi", "haqqani", "kandahari_core"]),
+    st.sampled_from(["Ishaqzai", "Alizai", "Noorzai", "Kakar"]),
+    st.sampled_from(["Helmand", "Kandahar", "Paktia"]),
+    st.sampled_from(list(HELMANDI)),
+)
 def test_with_everything_known_the_bounds_are_the_membership(network, tribe, province, name):
     ties = Ties(network, [network], tribe, province)
     rule = HELMANDI[name]

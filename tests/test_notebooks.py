@@ -23,10 +23,25 @@ from cabinet_analysis.build.notebooks import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-EXPECTED = ["01-dataset", "02-regional-gaps", "03-west-and-southwest", "04-hazarajat", "05-helmandi-networks",
-            "06-claims-ledger", "07-timeline", "08-explore", "09-fair-baselines", "10-five-years"]
+EXPECTED = [
+    "01-dataset",
+    "02-regional-gaps",
+    "03-west-and-southwest",
+    "04-hazarajat",
+    "05-helmandi-networks",
+    "06-claims-ledger",
+    "07-timeline",
+    "08-explore",
+    "09-fair-baselines",
+    "10-five-years",
+]
 WIDGET = "application/vnd.jupyter.widget-view+json"  # a live control: its own renderer, no HTML form
-FIGURE_CALLS = {"draw", "map", "lollipop", *figures.NAMES}  # figures.draw, the figure functions, the explorer's figures
+FIGURE_CALLS = {
+    "draw",
+    "map",
+    "lollipop",
+    *figures.NAMES,
+}  # figures.draw, the figure functions, the explorer's figures
 
 
 def _code_cells(path):
@@ -51,10 +66,16 @@ def test_the_notebooks_exist():
 def test_executed_in_order_with_outputs(path):
     nb, code = _code_cells(path)
     assert code, "no code cells"
-    assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), "cells were not run top to bottom in one session"
+    assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), (
+        "cells were not run top to bottom in one session"
+    )
     for i, cell in enumerate(code, start=1):
-        kept = cell.metadata.get("keep_output", True)  # the live explorer keeps no output (its widget needs a kernel)
-        assert cell.outputs or cell.source.startswith(("from ", "import ")) or not kept, f"code cell {i} has no stored output"
+        kept = cell.metadata.get(
+            "keep_output", True
+        )  # the live explorer keeps no output (its widget needs a kernel)
+        assert cell.outputs or cell.source.startswith(("from ", "import ")) or not kept, (
+            f"code cell {i} has no stored output"
+        )
         for out in cell.outputs:
             assert out.output_type != "error", f"code cell {i} stored an error"
     assert nb.cells[0].cell_type == "markdown" and "Question" in nb.cells[0].source
@@ -68,7 +89,9 @@ def test_figures_are_pngs_with_alt_text_and_tables_are_html(path):
     for i, cell in enumerate(code, start=1):
         called = _last_call(cell.source)
         for out in cell.outputs:
-            assert out.output_type != "stream", f"cell {i} writes to {out.get('name')}: show values, not prints"
+            assert out.output_type != "stream", (
+                f"cell {i} writes to {out.get('name')}: show values, not prints"
+            )
             data = out.get("data", {})
             text = data.get("text/plain", "")
             if text.startswith("<Figure size"):
@@ -96,7 +119,9 @@ def test_tables_show_headings_for_readers(path):
             html = out.get("data", {}).get("text/html", "")
             if "<table" not in html:
                 continue
-            assert 'class="row_heading' not in html and "<th>0</th>" not in html, f"cell {i} shows a row index"
+            assert 'class="row_heading' not in html and "<th>0</th>" not in html, (
+                f"cell {i} shows a row index"
+            )
             headings = [h.split(">", 1)[1] for h in html.split("<th")[1:] if ">" in h]
             snake = [h for h in headings if "_" in h.split("<", 1)[0]]
             assert not snake, f"cell {i} has snake_case headings: {snake[:3]}"
@@ -121,9 +146,12 @@ def test_git_holds_the_normalised_form(path):
     if text is None:
         pytest.skip("not a git checkout")
     nb = nbformat.reads(text, as_version=4)
-    assert json.loads(nbformat.writes(normalise(nbformat.reads(text, as_version=4)))) == json.loads(nbformat.writes(nb)), (
+    assert json.loads(nbformat.writes(normalise(nbformat.reads(text, as_version=4)))) == json.loads(
+        nbformat.writes(nb)
+    ), (
         f"{path.name} is staged with volatile metadata (interpreter version, widget state or cell ids). Mend it: run "
-        "`python3 tasks.py test` once (it installs the nbstripout git filter), then `git add --renormalize notebooks/`.")
+        "`python3 tasks.py test` once (it installs the nbstripout git filter), then `git add --renormalize notebooks/`."
+    )
 
 
 def test_the_explorer_cell_keeps_no_output_and_is_the_only_ignored_one():
@@ -161,16 +189,22 @@ def test_build_leaves_git_status_clean_but_never_stages_a_real_edit(tmp_path, mo
     subprocess.run([*git, "commit", "-q", "-m", "x"], check=True)
 
     def status() -> str:
-        return subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True, check=True).stdout
+        return subprocess.run(
+            [*git, "status", "--porcelain"], capture_output=True, text=True, check=True
+        ).stdout
 
     for name in ("a.ipynb", "b.ipynb"):  # what build writes: the same notebook plus the kernel's version
         nb = nbformat.read(repo / "notebooks" / name, as_version=4)
         nb.metadata.setdefault("language_info", {})["version"] = "3.11.99"
         nbformat.write(nb, repo / "notebooks" / name)
     text = (repo / "notebooks" / "b.ipynb").read_text()
-    (repo / "notebooks" / "b.ipynb").write_text(text.replace("# 03 · The west and the southwest", "# 03 · The west and the south-west", 1))
+    (repo / "notebooks" / "b.ipynb").write_text(
+        text.replace("# 03 · The west and the southwest", "# 03 · The west and the south-west", 1)
+    )
     assert status().split() == ["M", "notebooks/a.ipynb", "M", "notebooks/b.ipynb"]
     tasks.refresh_notebook_index()
     assert status() == " M notebooks/b.ipynb\n"
-    staged = subprocess.run([*git, "diff", "--cached", "--name-only"], capture_output=True, text=True, check=True).stdout
+    staged = subprocess.run(
+        [*git, "diff", "--cached", "--name-only"], capture_output=True, text=True, check=True
+    ).stdout
     assert staged == ""

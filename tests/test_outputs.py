@@ -16,16 +16,22 @@ def test_committed_reports_are_current(ctx, tables):
     files = report_files(ctx, tables)
     assert list(files) == ["summary.txt", "report.txt", "report.md", "report.json", "report.csv"]
     for name, data in files.items():
-        assert (ROOT / "reports" / name).read_bytes() == data, f"reports/{name} is stale: run `python3 tasks.py build`"
+        assert (ROOT / "reports" / name).read_bytes() == data, (
+            f"reports/{name} is stale: run `python3 tasks.py build`"
+        )
 
 
 def test_committed_figures_are_current(rendered):
     """Every figure, rendered once for the session (the same rendering the figures command writes),
     compared byte for byte with figures/."""
-    assert sorted(rendered) == sorted(p.name for p in (ROOT / "figures").iterdir() if p.suffix in (".png", ".svg"))
+    assert sorted(rendered) == sorted(
+        p.name for p in (ROOT / "figures").iterdir() if p.suffix in (".png", ".svg")
+    )
     assert len(rendered) == 32  # 16 figures, PNG and SVG
     for name, data in rendered.items():
-        assert (ROOT / "figures" / name).read_bytes() == data, f"figures/{name} is stale: run `python3 tasks.py build`"
+        assert (ROOT / "figures" / name).read_bytes() == data, (
+            f"figures/{name} is stale: run `python3 tasks.py build`"
+        )
 
 
 def test_a_figure_drawn_alone_gives_the_same_bytes(ctx, rendered):
@@ -42,7 +48,9 @@ def test_a_figure_drawn_alone_gives_the_same_bytes(ctx, rendered):
 
 def test_wide_table_is_generated_and_current(ctx):
     """data/appointees.csv is exactly what build writes from persons, appointments and evidence."""
-    assert (ROOT / "data" / "appointees.csv").read_bytes() == appointees_csv(ctx), "data/appointees.csv is stale: run `python3 tasks.py build`"
+    assert (ROOT / "data" / "appointees.csv").read_bytes() == appointees_csv(ctx), (
+        "data/appointees.csv is stale: run `python3 tasks.py build`"
+    )
 
 
 def test_deleting_the_wide_table_and_building_recreates_it(data_copy, tmp_path):

@@ -21,7 +21,9 @@ def test_frictionless_accepts_the_package_and_catches_a_broken_foreign_key(data_
     report = validate(str(ROOT / "data" / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:20]
     text = (data_copy / "evidence.csv").read_text(encoding="utf-8")
-    (data_copy / "evidence.csv").write_text(text.replace(",mfa_muttaqi,", ",nowhere_2021,", 1), encoding="utf-8")
+    (data_copy / "evidence.csv").write_text(
+        text.replace(",mfa_muttaqi,", ",nowhere_2021,", 1), encoding="utf-8"
+    )
     broken = validate(str(data_copy / "datapackage.json"))
     errors = [(task.name, error.type) for task in broken.tasks for error in task.errors]
     assert errors == [("evidence", "foreign-key")]
@@ -31,7 +33,13 @@ def test_the_wheel_holds_every_data_file(tmp_path):
     from hatchling.builders.wheel import WheelBuilder
 
     src = tmp_path / "src"
-    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".venv", ".cache", ".git", "__pycache__", "figures", "notebooks", "reports"))
+    shutil.copytree(
+        ROOT,
+        src,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".cache", ".git", "__pycache__", "figures", "notebooks", "reports"
+        ),
+    )
     wheel = Path(next(WheelBuilder(str(src)).build(directory=str(tmp_path / "dist"), versions=["standard"])))
     names = set(zipfile.ZipFile(wheel).namelist())
     data = {p.name for p in (ROOT / "data").iterdir() if p.is_file()}

@@ -8,7 +8,14 @@ import pandas as pd
 import pytest
 
 from cabinet_analysis.analysis.concordance import concordance
-from cabinet_analysis.analysis.timeline import holders, missing_at, post_status, post_status_table, round_names, tenures
+from cabinet_analysis.analysis.timeline import (
+    holders,
+    missing_at,
+    post_status,
+    post_status_table,
+    round_names,
+    tenures,
+)
 from cabinet_analysis.report.exports import july_dates, person_months, whogov_july
 
 
@@ -23,14 +30,21 @@ def test_every_post_of_cabinet_rank_is_held_vacant_or_of_unknown_holder(ctx):
     assert "minister_of_state_for_disaster_management" not in set(s["post_id"])
     assert "mohammad_abbas_akhund" not in set(holders(ctx, "2025-02-01")["person_id"])
     t = post_status_table(ctx).set_index(["date", "rank"])
-    assert t.loc[("2026-02-14", "cabinet rank")].to_dict() == {"posts": 44, "held": 43, "vacant": 1, "unknown": 0}
+    assert t.loc[("2026-02-14", "cabinet rank")].to_dict() == {
+        "posts": 44,
+        "held": 43,
+        "vacant": 1,
+        "unknown": 0,
+    }
 
 
 def test_the_names_of_each_round_held_and_not_held(ctx):
     r = round_names(ctx).set_index("round_id")
     assert r.loc["r2021_09_07", ["names_announced", "names_held", "unheld"]].tolist() == [33, 33, 0]
     assert r.loc["r2021_10_04", ["names_announced", "names_held", "unheld"]].tolist() == [38, 10, 28]
-    assert r.loc["r2021_10_04", "unheld_ranks"] == "deputy;military"  # the rest: corps officers and deputies, as the sources say
+    assert (
+        r.loc["r2021_10_04", "unheld_ranks"] == "deputy;military"
+    )  # the rest: corps officers and deputies, as the sources say
     # The umbrella count of eleven lists holds the names of the three lists found, and leaves unheld only what they do not account for.
     assert r.loc["r2023_09_to_2024_05", ["names_announced", "names_held", "unheld"]].tolist() == [37, 13, 22]
     assert r.loc["r2024_02", ["names_announced", "names_held", "unheld"]].tolist() == [7, 5, 2]
@@ -53,7 +67,10 @@ def test_vacancies_and_abolished_posts_end_spells(ctx):
     s = tenures(ctx.ds.appointments, ctx.ds.posts)
     kabir = s[(s["person_id"] == "abdul_kabir") & (s["post_id"] == "political_deputy_prime_minister")]
     assert kabir["end"].iloc[0] == pd.Timestamp("2025-01-09")
-    abbas = s[(s["person_id"] == "mohammad_abbas_akhund") & (s["post_id"] == "minister_of_state_for_disaster_management")]
+    abbas = s[
+        (s["person_id"] == "mohammad_abbas_akhund")
+        & (s["post_id"] == "minister_of_state_for_disaster_management")
+    ]
     assert abbas["ended_by"].iloc[0] == "abolished" and abbas["end"].iloc[0] == pd.Timestamp("2024-07-06")
 
 
@@ -61,8 +78,12 @@ def test_concordance_with_published_tallies(ctx):
     c = concordance(ctx).set_index("tally_id")
     usip = c.loc["usip_2021_33_pashtun"]
     assert (usip["low"], usip["high"], usip["agreement"]) == (10, 30, "within the unknowns")
-    assert c.loc["prothomalo_2021_33_north", "agreement"] == "outside"  # Prothom Alo counts 3 from the north; the data, 4
-    assert c.loc["morningstar_2021_33_unsanctioned", "agreement"] == "within the unknowns"  # "at least 14"; the data: 19
+    assert (
+        c.loc["prothomalo_2021_33_north", "agreement"] == "outside"
+    )  # Prothom Alo counts 3 from the north; the data, 4
+    assert (
+        c.loc["morningstar_2021_33_unsanctioned", "agreement"] == "within the unknowns"
+    )  # "at least 14"; the data: 19
     assert c.loc["aamaj_2022_cabinet_pashtun", "agreement"] == "within the unknowns"
     assert c.loc["usip_2021_33_women", "agreement"] == "not comparable"
     assert set(c["agreement"]) == {"within the unknowns", "outside", "not comparable"}
@@ -86,12 +107,37 @@ def test_person_months_follow_the_spells(ctx):
 @pytest.mark.parametrize("day", ["2022-07-01", "2023-07-01", "2024-07-01", "2025-07-01"])
 def test_whogov_snapshots_equal_the_holders_on_1_july(ctx, day):
     w = whogov_july(ctx)
-    assert [d.strftime("%Y-%m-%d") for d in july_dates(ctx)] == ["2022-07-01", "2023-07-01", "2024-07-01", "2025-07-01"]
+    assert [d.strftime("%Y-%m-%d") for d in july_dates(ctx)] == [
+        "2022-07-01",
+        "2023-07-01",
+        "2024-07-01",
+        "2025-07-01",
+    ]
     snap = w[w["year"] == int(day[:4])].set_index("id")
     h = holders(ctx, day)
-    h = h[h["tier"].isin(["prime_minister", "deputy_prime_minister", "minister", "acting_head_of_agency", "deputy_minister"])]
+    h = h[
+        h["tier"].isin(
+            [
+                "prime_minister",
+                "deputy_prime_minister",
+                "minister",
+                "acting_head_of_agency",
+                "deputy_minister",
+            ]
+        )
+    ]
     assert set(snap.index) == set(h["person_id"])
     h = h.set_index("person_id")
     assert (snap["position"] == h.loc[snap.index, "post"]).all()
     assert (snap["core"] == "1").sum() == int((h["rank"] == "cabinet rank").sum())
-    assert list(w.columns[:9]) == ["country_isocode", "year", "country_name", "id", "name", "title", "gender", "birthyear", "position"]
+    assert list(w.columns[:9]) == [
+        "country_isocode",
+        "year",
+        "country_name",
+        "id",
+        "name",
+        "title",
+        "gender",
+        "birthyear",
+        "position",
+    ]

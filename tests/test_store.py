@@ -20,8 +20,16 @@ def test_the_code_fingerprint_covers_every_module_of_every_layer(tmp_path, monke
     shutil.copytree(store_module.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "shipped_data"))
     monkeypatch.setattr(store_module, "PACKAGE", copy)
     before = code_fingerprint()
-    modules = ["analysis/measures.py", "vocab.py", "coding/reading.py",
-               "data/dataset.py", "figures/style.py", "report/labels.py", "build/render.py", "context.py"]
+    modules = [
+        "analysis/measures.py",
+        "vocab.py",
+        "coding/reading.py",
+        "data/dataset.py",
+        "figures/style.py",
+        "report/labels.py",
+        "build/render.py",
+        "context.py",
+    ]
     for rel in modules:
         path = copy / rel
         original = path.read_bytes()

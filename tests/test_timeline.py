@@ -27,8 +27,19 @@ def test_rounds_and_holders(ctx):
     assert counts == [33, 50, 60, 76, 78]
     a = ctx.ds.appointments[ctx.ds.appointments["announced_on"].dt.year == 2021]
     added = a.groupby(a["announced_on"].dt.strftime("%Y-%m-%d")).size().to_dict()
-    assert added == {"2021-08-24": 1, "2021-09-07": 34, "2021-09-21": 17, "2021-10-04": 10, "2021-10-05": 1, "2021-10-20": 1,
-                     "2021-11-03": 1, "2021-11-11": 1, "2021-11-22": 17, "2021-11-30": 1, "2021-12-25": 1}
+    assert added == {
+        "2021-08-24": 1,
+        "2021-09-07": 34,
+        "2021-09-21": 17,
+        "2021-10-04": 10,
+        "2021-10-05": 1,
+        "2021-10-20": 1,
+        "2021-11-03": 1,
+        "2021-11-11": 1,
+        "2021-11-22": 17,
+        "2021-11-30": 1,
+        "2021-12-25": 1,
+    }
 
 
 def test_first_round_matches_the_33_analysis(ctx, table):

@@ -30,7 +30,9 @@ def _read(path: Path) -> tuple[list[str], list[dict]]:
         return list(reader.fieldnames), list(reader)
 
 
-def _write(path: Path, fields: list[str], rows: list[dict], blank_before: dict | None = None, count: int = 0) -> None:
+def _write(
+    path: Path, fields: list[str], rows: list[dict], blank_before: dict | None = None, count: int = 0
+) -> None:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     w.writeheader()
@@ -145,7 +147,9 @@ def test_build_writes_nothing_on_bad_data(data_copy, tmp_path):
     apply(tomllib.loads((BROKEN / "cases" / "bad_boolean.toml").read_text()), data_copy)
     before = (data_copy / "appointees.csv").read_bytes()
     out = tmp_path / "out"
-    result = runner.invoke(app, ["build", str(data_copy), "--out", str(out), "--figures-dir", str(tmp_path / "figs")])
+    result = runner.invoke(
+        app, ["build", str(data_copy), "--out", str(out), "--figures-dir", str(tmp_path / "figs")]
+    )
     assert result.exit_code == 2
     assert not out.exists() and not (tmp_path / "figs").exists()
     assert (data_copy / "appointees.csv").read_bytes() == before

@@ -18,7 +18,15 @@ import pandas as pd
 
 from . import paths
 from .coding.choices import DEFAULT, CodingChoice
-from .coding.reading import classify, evidence_index, hazarajat_flags, helmandi_members, possible_provinces, read_persons, region_maps
+from .coding.reading import (
+    classify,
+    evidence_index,
+    hazarajat_flags,
+    helmandi_members,
+    possible_provinces,
+    read_persons,
+    region_maps,
+)
 from .coding.regions import hazarajat_places
 from .data import Dataset, load_dataset
 from .store import ResultStore, code_fingerprint, data_fingerprint
@@ -69,7 +77,10 @@ class Context:
 
         Their rows of :meth:`everyone` beside their appointment of 7 September (memoised per reading,
         as :meth:`everyone`); the caller gets its own copy."""
-        joined = self.memo(("appointees", choice.reading()), lambda: self.first_round.join(self.everyone(choice), on="person_id"))
+        joined = self.memo(
+            ("appointees", choice.reading()),
+            lambda: self.first_round.join(self.everyone(choice), on="person_id"),
+        )
         return joined.copy(deep=False)
 
     def everyone(self, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
@@ -78,13 +89,20 @@ class Context:
         Memoised per reading (the baseline does not change how persons are read, and the scheme and
         Helmandi rule only classify); the caller gets its own copy (pandas' copy-on-write makes it
         cheap, and changing it never changes the memo)."""
+
         def classified():
             how = (choice.origin, choice.prefer, choice.ethnicity)
-            read = self.memo(("read", *how), lambda: read_persons(self.ds.persons[["person_id"]], self.index, choice))
+            read = self.memo(
+                ("read", *how), lambda: read_persons(self.ds.persons[["person_id"]], self.index, choice)
+            )
             places = self.hazarajat_places(choice.hazarajat)
             in_hz = self.memo(("in_hazarajat", *how, choice.hazarajat), lambda: hazarajat_flags(read, places))
-            helmandi = self.memo(("helmandi", *how, choice.helmandi), lambda: helmandi_members(read, choice.helmandi))
-            return classify(read, self._region_maps[choice.scheme], places, choice, in_hz, helmandi).set_index("person_id")
+            helmandi = self.memo(
+                ("helmandi", *how, choice.helmandi), lambda: helmandi_members(read, choice.helmandi)
+            )
+            return classify(
+                read, self._region_maps[choice.scheme], places, choice, in_hz, helmandi
+            ).set_index("person_id")
 
         return self.memo(("everyone", choice.reading()), classified).copy(deep=False)
 
@@ -108,5 +126,7 @@ def load_context(data_dir: Path | str | None = None, cache: bool | Path = True) 
     files and the package's code, so an edit to either is computed afresh."""
     ds = load_dataset(data_dir)
     folder = paths.result_cache() if cache is True else (Path(cache) if cache else None)
-    store = ResultStore(folder, data_fingerprint(ds.data_dir), code_fingerprint()) if folder is not None else None
+    store = (
+        ResultStore(folder, data_fingerprint(ds.data_dir), code_fingerprint()) if folder is not None else None
+    )
     return Context(ds, store)

@@ -20,8 +20,12 @@ RANK_GROUPS = {
 # Ranks the timeline measures at, each a set of rank groups: everyone in office, cabinet rank, the
 # central posts below it, and the provinces and the army.
 RANKS = ("all", "cabinet rank", "deputy or other", "provincial or military")
-RANK_MEMBERS = {"all": tuple(RANK_GROUPS), "cabinet rank": ("cabinet",), "deputy or other": ("deputy",),
-                "provincial or military": ("provincial", "military")}
+RANK_MEMBERS = {
+    "all": tuple(RANK_GROUPS),
+    "cabinet rank": ("cabinet",),
+    "deputy or other": ("deputy",),
+    "provincial or military": ("provincial", "military"),
+}
 
 HAZARAJAT = "Hazarajat"
 HAZARAJAT_CONFIDENCE = ("high", "medium")  # rows of hazarajat.csv that count

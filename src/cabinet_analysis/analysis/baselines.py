@@ -48,8 +48,13 @@ def _key(choice: CodingChoice) -> CodingChoice:
     """What a baseline depends on, as a choice with every other switch at its default (the memo key):
     the scheme, the yardstick and which districts are Hazarajat, and for the cadre how origins are read."""
     if choice.baseline in CADRE_BASELINES:
-        return CodingChoice(origin=choice.origin, prefer=choice.prefer, scheme=choice.scheme, baseline=choice.baseline,
-                            hazarajat=choice.hazarajat)
+        return CodingChoice(
+            origin=choice.origin,
+            prefer=choice.prefer,
+            scheme=choice.scheme,
+            baseline=choice.baseline,
+            hazarajat=choice.hazarajat,
+        )
     return CodingChoice(scheme=choice.scheme, baseline=choice.baseline, hazarajat=choice.hazarajat)
 
 
@@ -57,8 +62,12 @@ def hazarajat_fractions(ctx: Context, reading: str) -> dict[str, float]:
     """Province -> the fraction of its people in Hazarajat under ``reading`` (memoised;
     :func:`cabinet_analysis.coding.regions.hazarajat_fractions`)."""
     ds = ctx.ds
-    return ctx.memo(("hazarajat_fractions", reading),
-                    lambda: regions.hazarajat_fractions(ds.hazarajat, ds.districts, ds.provinces, ds.hazara_shares, reading))
+    return ctx.memo(
+        ("hazarajat_fractions", reading),
+        lambda: regions.hazarajat_fractions(
+            ds.hazarajat, ds.districts, ds.provinces, ds.hazara_shares, reading
+        ),
+    )
 
 
 def region_baseline(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.Series:
@@ -92,7 +101,9 @@ def _compute_region_baseline(ctx: Context, choice: CodingChoice) -> pd.Series:
     return known.value_counts(normalize=True).reindex(sorted(names), fill_value=0.0).astype(float)
 
 
-def region_baselines_compared(ctx: Context, baselines=("population", "movement", "emirate"), scheme: str = "rusi") -> pd.DataFrame:
+def region_baselines_compared(
+    ctx: Context, baselines=("population", "movement", "emirate"), scheme: str = "rusi"
+) -> pd.DataFrame:
     """Each region's share under several yardsticks, side by side (one column per baseline)."""
     cols = {b: region_baseline(ctx, replace(DEFAULT, scheme=scheme, baseline=b)) for b in baselines}
     return pd.DataFrame(cols).fillna(0.0).rename_axis("region").reset_index()
@@ -114,7 +125,10 @@ def _focus_baselines(ctx: Context, choice: CodingChoice) -> dict[str, float]:
         region_shares = _region_baseline(ctx, choice) if own_region else {}
         fractions = hazarajat_fractions(ctx, choice.hazarajat)
         mapping = ctx.region_map(choice.scheme)
-        return {name: group.population_share(weights, mapping, region_shares, fractions, own_region) for name, group in FOCUS.items()}
+        return {
+            name: group.population_share(weights, mapping, region_shares, fractions, own_region)
+            for name, group in FOCUS.items()
+        }
     c = cadre(ctx, choice, choice.baseline)
     c = c[c["province"].notna()]
     return {name: group.cadre_share(c) for name, group in FOCUS.items()}
@@ -136,8 +150,13 @@ def ethnic_gaps(people: pd.DataFrame, shares: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for g in shares.itertuples(index=False):
         k = int(observed.get(g.group, 0))
-        row = {"group": g.group, "observed": k, "n": n, "n_unknown": int(people["ethnicity"].isna().sum()),
-               "share": k / n if n else float("nan")}
+        row = {
+            "group": g.group,
+            "observed": k,
+            "n": n,
+            "n_unknown": int(people["ethnicity"].isna().sum()),
+            "share": k / n if n else float("nan"),
+        }
         for level in ETHNIC_LEVELS:
             v = float(getattr(g, level))
             row[f"expected_{level}"] = n * v
@@ -155,5 +174,7 @@ def ethnic_sensitivity(ctx, groups=("Hazara",)) -> pd.DataFrame:
     for rule in ETHNICITY_RULES:
         t = ethnic_gaps(ctx.appointees(replace(DEFAULT, ethnicity=rule)), ctx.ds.ethnic_shares)
         frames.append(t[t["group"].isin(groups)].assign(ethnicity=rule))
-    cols = ["ethnicity", "group", "observed", "n", "n_unknown"] + [f"{m}_{lvl}" for lvl in ETHNIC_LEVELS for m in ("expected", "p_under")]
+    cols = ["ethnicity", "group", "observed", "n", "n_unknown"] + [
+        f"{m}_{lvl}" for lvl in ETHNIC_LEVELS for m in ("expected", "p_under")
+    ]
     return pd.concat(frames, ignore_index=True)[cols]

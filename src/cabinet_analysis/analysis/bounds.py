@@ -21,8 +21,14 @@ from ..coding.groups import FOCUS, Ties, helmandi_rule
 from ..coding.reading import ALL
 
 
-def group_bounds(people: pd.DataFrame, possible: dict[str, frozenset | None], region_map: dict[str, str],
-                 places: tuple, scheme: str, helmandi: str) -> dict[str, tuple[int, int]]:
+def group_bounds(
+    people: pd.DataFrame,
+    possible: dict[str, frozenset | None],
+    region_map: dict[str, str],
+    places: tuple,
+    scheme: str,
+    helmandi: str,
+) -> dict[str, tuple[int, int]]:
     """(smallest, largest) count of each focus group over every assignment of the unknowns.
 
     ``people`` are the 33 read under a choice (with ``region``, ``hazarajat`` and ``helmandi``);
@@ -38,25 +44,43 @@ def group_bounds(people: pd.DataFrame, possible: dict[str, frozenset | None], re
     def states(province: str, hz: bool | None) -> list[tuple[str, bool]]:
         if hz is not None:
             return [(province, hz)]
-        return [(province, True)] if province in whole else [(province, False), (province, True)] if province in partly else [(province, False)]
+        return (
+            [(province, True)]
+            if province in whole
+            else [(province, False), (province, True)]
+            if province in partly
+            else [(province, False)]
+        )
 
     def region(state: tuple[str, bool]) -> str:
         return vocab.HAZARAJAT if (state[1] and own_region) else region_map[state[0]]
 
-    members = {name: (lambda s, g=group: g.in_place(region(s), s[1])) for name, group in FOCUS.items() if group.by != "helmandi"}
+    members = {
+        name: (lambda s, g=group: g.in_place(region(s), s[1]))
+        for name, group in FOCUS.items()
+        if group.by != "helmandi"
+    }
     bounds = {g: [0, 0] for g in FOCUS}
     verdicts: dict[tuple, dict[str, tuple[bool, bool]]] = {}  # places -> group -> (all in it, any in it)
     columns = ["person_id", "province", "district", "hazarajat", "network", "networks", "tribe"]
     for row in people[columns].astype(object).itertuples(index=False):
         province, district = _text(row.province), _text(row.district)
         if province is not None:
-            places_ = states(province, bool(row.hazarajat) if (district is not None or province in whole) else None)
+            places_ = states(
+                province, bool(row.hazarajat) if (district is not None or province in whole) else None
+            )
         else:
             options = possible.get(row.person_id, ALL)
-            places_ = [s for p in sorted(set(region_map) if options is ALL else options) for s in states(p, None)]
+            places_ = [
+                s for p in sorted(set(region_map) if options is ALL else options) for s in states(p, None)
+            ]
         key = tuple(places_)
         if key not in verdicts:
-            verdicts[key] = {group: (all(hits), any(hits)) for group, is_in in members.items() for hits in [[is_in(s) for s in places_]]}
+            verdicts[key] = {
+                group: (all(hits), any(hits))
+                for group, is_in in members.items()
+                for hits in [[is_in(s) for s in places_]]
+            }
         for group, (must, can) in verdicts[key].items():
             bounds[group][0] += int(must)
             bounds[group][1] += int(can)
@@ -72,5 +96,10 @@ def _text(value) -> str | None:
 
 def _helmandi(row, provinces: list[str], rule: str) -> tuple[int, int]:
     """(must, can) be a member of the Helmandi networks under ``rule`` (:data:`cabinet_analysis.coding.groups.HELMANDI`)."""
-    ties = Ties(_text(row.network), list(row.networks) if isinstance(row.networks, list) else [], _text(row.tribe), _text(row.province))
+    ties = Ties(
+        _text(row.network),
+        list(row.networks) if isinstance(row.networks, list) else [],
+        _text(row.tribe),
+        _text(row.province),
+    )
     return helmandi_rule(rule).bounds(ties, frozenset(provinces))

@@ -38,7 +38,9 @@ def _cadre_ids(ctx: Context, which: str) -> tuple[str, ...]:
     listed = e[(e["field"] == "un_1988_ref") & (e["kind"] == UN_KIND)]
     ids = set(listed["person_id"])
     if which == "emirate":
-        posts = e[(e["field"] == "emirate_1996_2001") & (e["kind"] == UN_KIND) & e["confidence"].isin(POST_FLOOR)]
+        posts = e[
+            (e["field"] == "emirate_1996_2001") & (e["kind"] == UN_KIND) & e["confidence"].isin(POST_FLOOR)
+        ]
         ids &= set(posts["person_id"])
     elif which != "movement":
         raise ValueError(f"which must be one of {', '.join(CADRE_BASELINES)}, not {which!r}")
@@ -59,7 +61,13 @@ def cadre_summary(ctx: Context) -> pd.DataFrame:
         ids = cadre_ids(ctx, which)
         prov = e[(e["field"] == "province") & e["person_id"].isin(ids) & e["basis"].isin(["birth", "family"])]
         read = cadre(ctx, CodingChoice(), which)
-        rows.append({"baseline": which, "entries": len(ids), "with_a_province_in_the_evidence": prov["person_id"].nunique(),
-                     "with_a_province_default_reading": int(read["province"].notna().sum()),
-                     "among_the_33": len(set(ids) & set(ctx.first_round["person_id"]))})
+        rows.append(
+            {
+                "baseline": which,
+                "entries": len(ids),
+                "with_a_province_in_the_evidence": prov["person_id"].nunique(),
+                "with_a_province_default_reading": int(read["province"].notna().sum()),
+                "among_the_33": len(set(ids) & set(ctx.first_round["person_id"])),
+            }
+        )
     return pd.DataFrame(rows)

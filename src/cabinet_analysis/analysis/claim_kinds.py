@@ -71,7 +71,9 @@ class Date(Arg):
     what = "a date (YYYY-MM-DD)"
 
     def wrong(self, text, known):
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) or pd.isna(pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) or pd.isna(
+            pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+        ):
             return f"{text!r} must be a real date written YYYY-MM-DD"
         return None
 
@@ -80,7 +82,11 @@ class Group(Arg):
     what = "a focus group"
 
     def wrong(self, text, known):
-        return None if text in known.groups else f"{text!r} must be one of the focus groups: {', '.join(known.groups)}"
+        return (
+            None
+            if text in known.groups
+            else f"{text!r} must be one of the focus groups: {', '.join(known.groups)}"
+        )
 
 
 class Person(Arg):
@@ -103,15 +109,25 @@ class Regions(Arg):
 
     def wrong(self, text, known):
         unknown = [r for r in split_list(text) if r not in known.regions]
-        return (f"unknown region(s) {', '.join(map(repr, unknown))}: the commentary's scheme has "
-                f"{', '.join(sorted(known.regions))}") if unknown else None
+        return (
+            (
+                f"unknown region(s) {', '.join(map(repr, unknown))}: the commentary's scheme has "
+                f"{', '.join(sorted(known.regions))}"
+            )
+            if unknown
+            else None
+        )
 
 
 class EvidenceField(Arg):
     what = "a field of evidence.csv"
 
     def wrong(self, text, known):
-        return None if text in known.fields else f"{text!r} must be a field of evidence.csv: {', '.join(known.fields)}"
+        return (
+            None
+            if text in known.fields
+            else f"{text!r} must be a field of evidence.csv: {', '.join(known.fields)}"
+        )
 
 
 class Rank(Arg):
@@ -137,16 +153,18 @@ Result = tuple[bool, str, str]  # (holds, figure, ids)
 @dataclass(frozen=True)
 class Kind:
     """One test kind. ``coding_free``: no coded origin or network is read, so one evaluation stands for
-    every coding; ``baseline_free``: the yardstick plays no part, so one evaluation stands for every
-baseline. ``counts_unknowns``: it reads origins, so :meth:`unknowns` counts how many unknown ones
-    could change it. ``dated``: one claim per year end (``<claim_id>@<date>``). ``does``: what it checks,
-    in words, for the codebook."""
+        every coding; ``baseline_free``: the yardstick plays no part, so one evaluation stands for every
+    baseline. ``counts_unknowns``: it reads origins, so :meth:`unknowns` counts how many unknown ones
+        could change it. ``dated``: one claim per year end (``<claim_id>@<date>``). ``does``: what it checks,
+        in words, for the codebook."""
 
     name: ClassVar[str]
     group: ClassVar[Arg] = Blank()
     expected: ClassVar[Arg] = Blank()
     coding_free: ClassVar[bool] = False
-    baseline_free: ClassVar[bool] = True  # the yardstick plays no part: one evaluation per reading of the persons
+    baseline_free: ClassVar[bool] = (
+        True  # the yardstick plays no part: one evaluation per reading of the persons
+    )
     counts_unknowns: ClassVar[bool] = False  # reads origins, so the unknown ones could change it
     dated: ClassVar[bool] = False
     testable: ClassVar[bool] = True
@@ -204,7 +222,9 @@ class GroupEmpty(Kind):
     def evaluate(self, ctx, claim, choice, focus):
         row = focus[claim["group"]]
         ids = split_list(row["ids"])
-        figure = f"{row['observed']} of {row['n']}" + (f" ({row['n_unknown']} unknown)" if row["n_unknown"] else "")
+        figure = f"{row['observed']} of {row['n']}" + (
+            f" ({row['n_unknown']} unknown)" if row["n_unknown"] else ""
+        )
         return sorted(ids) == sorted(self.wanted(claim)), figure, ";".join(ids)
 
     def unknowns(self, ctx, claim, focus, holds):
@@ -238,13 +258,20 @@ class OnlyEmptyRegions(Kind):
         if choice.scheme in RUSI_SCHEMES:
             regions.add(HAZARAJAT)
         empty = sorted(regions - set(counted["region"].dropna()))
-        return empty == sorted(split_list(claim["expected"])), "regions with no appointee: " + (", ".join(empty) or "none"), ""
+        return (
+            empty == sorted(split_list(claim["expected"])),
+            "regions with no appointee: " + (", ".join(empty) or "none"),
+            "",
+        )
 
     def unknowns(self, ctx, claim, focus, holds):
         by_region = {g.region: name for name, g in FOCUS.items() if g.region}
         set_aside = set(split_list(claim["group"]))
-        extra = [focus[by_region[r]]["observed_max"] - len(set_aside & set(split_list(focus[by_region[r]]["ids"])))
-                 for r in split_list(claim["expected"]) if r in by_region]
+        extra = [
+            focus[by_region[r]]["observed_max"] - len(set_aside & set(split_list(focus[by_region[r]]["ids"])))
+            for r in split_list(claim["expected"])
+            if r in by_region
+        ]
         return int(sum(extra)), ""
 
 
@@ -256,12 +283,18 @@ class PersonsAbsent(Kind):
 
     def evaluate(self, ctx, claim, choice, focus):
         names = {}
-        for pid, name, variants in ctx.first_round[["person_id", "name", "name_variants"]].itertuples(index=False, name=None):
+        for pid, name, variants in ctx.first_round[["person_id", "name", "name_variants"]].itertuples(
+            index=False, name=None
+        ):
             for n in [name] + split_list(variants):
                 names[n.casefold()] = pid
         wanted = split_list(claim["expected"])
         found = [n for n in wanted if n.casefold() in names]
-        return not found, f"{len(found)} of {len(wanted)} spellings found among the 33", ";".join(names[f.casefold()] for f in found)
+        return (
+            not found,
+            f"{len(found)} of {len(wanted)} spellings found among the 33",
+            ";".join(names[f.casefold()] for f in found),
+        )
 
 
 class LaterAppointment(Kind):
@@ -303,7 +336,9 @@ class FirstWithTie(Kind):
         earliest = first.min()
         with_him = sorted(first.index[first == earliest])
         joint = "joint first" if len(with_him) > 1 else "first"
-        figure = f"{joint} appointed with a recorded {tie}: {', '.join(with_him)} (announced {earliest:%Y-%m-%d})"
+        figure = (
+            f"{joint} appointed with a recorded {tie}: {', '.join(with_him)} (announced {earliest:%Y-%m-%d})"
+        )
         return first[pid] == earliest, figure, ";".join(with_him)
 
 
@@ -322,7 +357,10 @@ class GroupEmptyAsOf(Kind):
 
     def unknowns(self, ctx, claim, focus, holds):
         origins, missing = max_as_of(ctx, claim["as_of"], claim["group"], claim["expected"])
-        return origins + missing, f"; {origins} of unknown origin could be from the group, {missing} at that rank not named in the data"
+        return (
+            origins + missing,
+            f"; {origins} of unknown origin could be from the group, {missing} at that rank not named in the data",
+        )
 
 
 class NotTestable(Kind):
@@ -331,17 +369,34 @@ class NotTestable(Kind):
     testable = False
 
 
-KINDS: dict[str, Kind] = {k.name: k() for k in (AppointeeCount, AnnouncementDate, GroupEmpty, GroupOnly, OnlyEmptyRegions,
-                                               PersonsAbsent, LaterAppointment, FirstWithTie, GroupEmptyAsOf, NotTestable)}
+KINDS: dict[str, Kind] = {
+    k.name: k()
+    for k in (
+        AppointeeCount,
+        AnnouncementDate,
+        GroupEmpty,
+        GroupOnly,
+        OnlyEmptyRegions,
+        PersonsAbsent,
+        LaterAppointment,
+        FirstWithTie,
+        GroupEmptyAsOf,
+        NotTestable,
+    )
+}
 
 
 def codebook_table() -> str:
     """The kinds as a Markdown table for ``docs/codebook.md``: what each reads and checks."""
-    lines = ["| test | group holds | expected holds | checks that | coding can change it | unknowns counted |",
-             "|---|---|---|---|---|---|"]
+    lines = [
+        "| test | group holds | expected holds | checks that | coding can change it | unknowns counted |",
+        "|---|---|---|---|---|---|",
+    ]
     for name, kind in KINDS.items():
-        lines.append(f"| `{name}` | {kind.group.what if kind.group.required else 'optional: ' + kind.group.what} | {kind.expected.what} | "
-                     f"{kind.does} | {'no' if kind.coding_free or not kind.testable else 'yes'} | {'yes' if kind.counts_unknowns else 'no'} |")
+        lines.append(
+            f"| `{name}` | {kind.group.what if kind.group.required else 'optional: ' + kind.group.what} | {kind.expected.what} | "
+            f"{kind.does} | {'no' if kind.coding_free or not kind.testable else 'yes'} | {'yes' if kind.counts_unknowns else 'no'} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -364,4 +419,3 @@ def check_claims(claims: pd.DataFrame, known: Known, filename: str = "claims.csv
             continue
         problems += [Problem(filename, int(line), col, msg) for col, msg in kind.problems(row, known)]
     return problems
-

@@ -21,14 +21,21 @@ from .gaps import focus_rows
 from .sensitivity import movers
 from .timeline import year_ends
 
-SUPPORTED, CONTRADICTED, SENSITIVE, UNTESTABLE = "supported", "contradicted", "sensitive to coding", "not testable with this data"
+SUPPORTED, CONTRADICTED, SENSITIVE, UNTESTABLE = (
+    "supported",
+    "contradicted",
+    "sensitive to coding",
+    "not testable with this data",
+)
 # Supported under every coding, but only on what the data name: unknown origins or persons the data do
 # not name could change it (the ledger's ``unknowns`` says how many).
 ON_THE_KNOWN = "supported on the known"
 VERDICTS = (SUPPORTED, ON_THE_KNOWN, SENSITIVE, CONTRADICTED, UNTESTABLE)
 
 
-def evaluate_claims(ctx: Context, claims: pd.DataFrame | None = None, schemes=RUSI_SCHEMES, baselines=REGION_BASELINES) -> pd.DataFrame:
+def evaluate_claims(
+    ctx: Context, claims: pd.DataFrame | None = None, schemes=RUSI_SCHEMES, baselines=REGION_BASELINES
+) -> pd.DataFrame:
     """The ledger: one row per claim with its figure (default coding), verdict and sensitivity (the
     ledger of ``claims.csv`` is kept between runs)."""
     if claims is None:
@@ -45,8 +52,18 @@ def _ledger(ctx: Context, claims: pd.DataFrame, schemes, baselines) -> pd.DataFr
     for claim in claims.to_dict("records"):
         kind = KINDS[claim["test"]]
         if not kind.testable:
-            rows.append({**_base(claim), "figure": "", "verdict": UNTESTABLE, "ids": "", "holds_in": "", "moved_by": "",
-                         "robust_to_unknowns": None, "unknowns": None})
+            rows.append(
+                {
+                    **_base(claim),
+                    "figure": "",
+                    "verdict": UNTESTABLE,
+                    "ids": "",
+                    "holds_in": "",
+                    "moved_by": "",
+                    "robust_to_unknowns": None,
+                    "unknowns": None,
+                }
+            )
             continue
         if kind.coding_free:
             once = kind.evaluate(ctx, claim, DEFAULT, focus_by_choice[DEFAULT])
@@ -63,9 +80,27 @@ def _ledger(ctx: Context, claims: pd.DataFrame, schemes, baselines) -> pd.DataFr
         share = sum(r[0] for r in results.values()) / len(results)
         n_unknown, more = kind.unknowns(ctx, claim, focus_by_choice[DEFAULT], holds)
         robust = None if n_unknown is None else bool(holds and n_unknown == 0)
-        verdict = (CONTRADICTED if share == 0 else SENSITIVE if share < 1 else ON_THE_KNOWN if robust is False else SUPPORTED)
-        rows.append({**_base(claim), "figure": figure + more, "verdict": verdict, "ids": ids, "holds_in": f"{round(share * len(results))}/{len(results)}",
-                     "moved_by": "", "robust_to_unknowns": robust, "unknowns": n_unknown})
+        verdict = (
+            CONTRADICTED
+            if share == 0
+            else SENSITIVE
+            if share < 1
+            else ON_THE_KNOWN
+            if robust is False
+            else SUPPORTED
+        )
+        rows.append(
+            {
+                **_base(claim),
+                "figure": figure + more,
+                "verdict": verdict,
+                "ids": ids,
+                "holds_in": f"{round(share * len(results))}/{len(results)}",
+                "moved_by": "",
+                "robust_to_unknowns": robust,
+                "unknowns": n_unknown,
+            }
+        )
     ledger = pd.DataFrame(rows)
     ledger["unknowns"] = ledger["unknowns"].astype("Int64")
     if detail:
@@ -85,8 +120,14 @@ def _dated(ctx: Context, claims: pd.DataFrame) -> pd.DataFrame:
             continue
         for day in year_ends(ctx):
             date = day.strftime("%Y-%m-%d")
-            rows.append({**claim, "claim_id": f"{claim['claim_id']}@{date}", "as_of": date,
-                         "claim": claim["claim"].replace("each year end", date)})
+            rows.append(
+                {
+                    **claim,
+                    "claim_id": f"{claim['claim_id']}@{date}",
+                    "as_of": date,
+                    "claim": claim["claim"].replace("each year end", date),
+                }
+            )
     return pd.DataFrame(rows)
 
 

@@ -26,7 +26,21 @@ from ..coding.choices import DEFAULT
 from ..context import Context
 from ..data import split_list
 
-COLUMNS = ["tally_id", "scope", "as_of", "measure", "value", "source_id", "ours", "low", "high", "difference", "agreement", "why", "note"]
+COLUMNS = [
+    "tally_id",
+    "scope",
+    "as_of",
+    "measure",
+    "value",
+    "source_id",
+    "ours",
+    "low",
+    "high",
+    "difference",
+    "agreement",
+    "why",
+    "note",
+]
 
 
 def scope_persons(ctx: Context, scope: str) -> pd.DataFrame:
@@ -70,7 +84,11 @@ def measure(people: pd.DataFrame, spec: str) -> tuple[int, int, int]:
         return int((people["guantanamo"] == True).sum()), int(known.sum()), total  # noqa: E712 (a nullable column)
     if name == "un_listed":
         listed = people["un_1988_ref"].notna()
-        return int(listed.sum()), total, total  # the list is read whole: a person not on the copy read is not listed
+        return (
+            int(listed.sum()),
+            total,
+            total,
+        )  # the list is read whole: a person not on the copy read is not listed
     raise ValueError(f"unknown measure {spec!r}")
 
 
@@ -90,14 +108,33 @@ def concordance(ctx: Context) -> pd.DataFrame:
     ``outside``, or ``not comparable`` where the data cannot measure it: the note says why)."""
     rows = []
     for t in ctx.ds.tallies.itertuples(index=False):
-        base = {"tally_id": t.tally_id, "scope": t.scope, "as_of": t.as_of, "measure": t.measure, "value": t.value,
-                "source_id": t.source_id, "note": t.note}
+        base = {
+            "tally_id": t.tally_id,
+            "scope": t.scope,
+            "as_of": t.as_of,
+            "measure": t.measure,
+            "value": t.value,
+            "source_id": t.source_id,
+            "note": t.note,
+        }
         published = _number(t.value)
         if not t.compare or published is None:
-            why = ("the figure is not a number" if published is None else
-                   "the data do not measure this (a scope or a quantity they do not code)")
-            rows.append({**base, "ours": "", "low": np.nan, "high": np.nan, "difference": np.nan, "agreement": "not comparable",
-                         "why": why})
+            why = (
+                "the figure is not a number"
+                if published is None
+                else "the data do not measure this (a scope or a quantity they do not code)"
+            )
+            rows.append(
+                {
+                    **base,
+                    "ours": "",
+                    "low": np.nan,
+                    "high": np.nan,
+                    "difference": np.nan,
+                    "agreement": "not comparable",
+                    "why": why,
+                }
+            )
             continue
         scope, _, spec = t.compare.partition(" ")
         k, known, total = measure(scope_persons(ctx, scope), spec)
@@ -106,14 +143,24 @@ def concordance(ctx: Context) -> pd.DataFrame:
         if share:
             ours = k / known if known else np.nan
             low, high = k / total if total else np.nan, (k + unknown) / total if total else np.nan
-            text = f"{ours:.1%} of {known} known ({unknown} unknown)" if known else f"no value known ({unknown} unknown)"
+            text = (
+                f"{ours:.1%} of {known} known ({unknown} unknown)"
+                if known
+                else f"no value known ({unknown} unknown)"
+            )
             tolerance = 0.005
         else:
             ours, low, high = k, k, k + unknown
-            text = f"{k} of {known} known" + (f" ({unknown} unknown)" if unknown else "") + f"; {total} in scope"
+            text = (
+                f"{k} of {known} known" + (f" ({unknown} unknown)" if unknown else "") + f"; {total} in scope"
+            )
             tolerance = 0
         at_least = "at least" in t.measure
-        within = (published <= high + tolerance) if at_least else (low - tolerance <= published <= high + tolerance)
+        within = (
+            (published <= high + tolerance)
+            if at_least
+            else (low - tolerance <= published <= high + tolerance)
+        )
         if within and unknown == 0:
             why = "the same figure" if published == ours else "consistent: the source gives a lower bound"
         elif within:
@@ -122,6 +169,15 @@ def concordance(ctx: Context) -> pd.DataFrame:
             why = f"the source counts more than the data could: {total} in scope, the data hold fewer of them or code them otherwise"
         else:
             why = "the data count more than the source: the source's scope or definition is narrower, or a coding differs"
-        rows.append({**base, "ours": text, "low": low, "high": high, "difference": published - ours,
-                     "agreement": "within the unknowns" if within else "outside", "why": why})
+        rows.append(
+            {
+                **base,
+                "ours": text,
+                "low": low,
+                "high": high,
+                "difference": published - ours,
+                "agreement": "within the unknowns" if within else "outside",
+                "why": why,
+            }
+        )
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -35,26 +35,34 @@ def region_gaps(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
     return table
 
 
-def whole_table_tests(ctx: Context, choice: CodingChoice = DEFAULT, draws: int = 20_000, seed: int = 20210907) -> pd.DataFrame:
+def whole_table_tests(
+    ctx: Context, choice: CodingChoice = DEFAULT, draws: int = 20_000, seed: int = 20210907
+) -> pd.DataFrame:
     """Loosemore-Hanby, Gallagher and the seeded multinomial test for one scheme and baseline."""
     counts = region_counts(ctx.appointees(choice))
     baseline = region_baseline(ctx, choice)
     mc = measures.multinomial_test(counts, baseline, draws=draws, seed=seed)
-    return pd.DataFrame([{
-        "scheme": choice.scheme,
-        "baseline": choice.baseline,
-        "n": mc["n"],
-        "loosemore_hanby": measures.loosemore_hanby(counts, baseline),
-        "gallagher": measures.gallagher(counts, baseline),
-        "mc_p_value": mc["p_value"],
-        "mc_draws": draws,
-        "mc_seed": seed,
-    }])
+    return pd.DataFrame(
+        [
+            {
+                "scheme": choice.scheme,
+                "baseline": choice.baseline,
+                "n": mc["n"],
+                "loosemore_hanby": measures.loosemore_hanby(counts, baseline),
+                "gallagher": measures.gallagher(counts, baseline),
+                "mc_p_value": mc["p_value"],
+                "mc_draws": draws,
+                "mc_seed": seed,
+            }
+        ]
+    )
 
 
 def whole_table_grid(ctx: Context, schemes, baselines) -> pd.DataFrame:
     """:func:`whole_table_tests` for every scheme and baseline named (default switches otherwise)."""
-    frames = [whole_table_tests(ctx, replace(DEFAULT, scheme=s, baseline=b)) for s in schemes for b in baselines]
+    frames = [
+        whole_table_tests(ctx, replace(DEFAULT, scheme=s, baseline=b)) for s in schemes for b in baselines
+    ]
     return pd.concat(frames, ignore_index=True)
 
 
@@ -101,13 +109,20 @@ def _bounds(ctx: Context, reading: CodingChoice) -> dict[str, tuple[int, int]]:
 
 
 def _compute_bounds(ctx: Context, reading: CodingChoice) -> dict[str, tuple[int, int]]:
-    return group_bounds(ctx.appointees(reading), ctx.possible_provinces, ctx.region_map(reading.scheme), ctx.hazarajat_places(reading.hazarajat),
-                        reading.scheme, reading.helmandi)
+    return group_bounds(
+        ctx.appointees(reading),
+        ctx.possible_provinces,
+        ctx.region_map(reading.scheme),
+        ctx.hazarajat_places(reading.hazarajat),
+        reading.scheme,
+        reading.helmandi,
+    )
 
 
 def _members_33(ctx: Context, reading: CodingChoice) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """(person ids, known origin, membership of each group) of the 33 under a reading (memoised: the
     baseline does not change them)."""
+
     def compute():
         everyone = ctx.everyone(reading)  # indexed by person_id; the 33 are picked out by position
         ids = ctx.first_round["person_id"].to_numpy()
@@ -135,9 +150,15 @@ def _focus_rows(ctx: Context, choice: CodingChoice) -> tuple[dict, ...]:
         row["n_unknown"] = int((~pool).sum())
         row["ids"] = ";".join(ids[member])
         lo, hi = bounds[group]
-        row.update(n_total=total, observed_min=lo, observed_max=hi,
-                   gap_pp_at_min=100.0 * (lo / total - v), gap_pp_at_max=100.0 * (hi / total - v),
-                   p_under_at_min=measures.p_under(lo, total, v), p_under_at_max=measures.p_under(hi, total, v))
+        row.update(
+            n_total=total,
+            observed_min=lo,
+            observed_max=hi,
+            gap_pp_at_min=100.0 * (lo / total - v),
+            gap_pp_at_max=100.0 * (hi / total - v),
+            p_under_at_min=measures.p_under(lo, total, v),
+            p_under_at_max=measures.p_under(hi, total, v),
+        )
         rows.append(row)
     for row, adjusted in zip(rows, measures.holm(r["p_under"] for r in rows)):
         row["p_holm"] = adjusted
@@ -155,11 +176,25 @@ def hazarajat_readings(ctx: Context) -> pd.DataFrame:
     origin from it with the exact p-value against the population and against the cadre."""
     rows = []
     for reading in HAZARAJAT_READINGS:
-        by = {b: {r["group"]: r for r in focus_rows(ctx, replace(DEFAULT, hazarajat=reading, baseline=b))}["hazarajat"]
-              for b in ("population", "provinces", "movement")}
+        by = {
+            b: {r["group"]: r for r in focus_rows(ctx, replace(DEFAULT, hazarajat=reading, baseline=b))}[
+                "hazarajat"
+            ]
+            for b in ("population", "provinces", "movement")
+        }
         pop = by["population"]
-        rows.append({"reading": reading, "population_share": pop["baseline_share"], "provinces_share": by["provinces"]["baseline_share"],
-                     "cadre_share": by["movement"]["baseline_share"], "observed": pop["observed"], "n": pop["n"],
-                     "expected": pop["expected"], "p_under": pop["p_under"], "p_under_cadre": by["movement"]["p_under"],
-                     "observed_max": pop["observed_max"]})
+        rows.append(
+            {
+                "reading": reading,
+                "population_share": pop["baseline_share"],
+                "provinces_share": by["provinces"]["baseline_share"],
+                "cadre_share": by["movement"]["baseline_share"],
+                "observed": pop["observed"],
+                "n": pop["n"],
+                "expected": pop["expected"],
+                "p_under": pop["p_under"],
+                "p_under_cadre": by["movement"]["p_under"],
+                "observed_max": pop["observed_max"],
+            }
+        )
     return pd.DataFrame(rows)

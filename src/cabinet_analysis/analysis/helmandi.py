@@ -34,9 +34,19 @@ def helmandi_ties(ctx: Context) -> pd.DataFrame:
 def helmandi_counts(ctx: Context, scheme: str = "rusi") -> pd.DataFrame:
     """Members of the Helmandi networks under each membership rule and origin coding."""
     rows = []
-    choices = sorted(all_choices([scheme], ["population"], ["majority"]), key=lambda c: HELMANDI_RULES.index(c.helmandi))
+    choices = sorted(
+        all_choices([scheme], ["population"], ["majority"]), key=lambda c: HELMANDI_RULES.index(c.helmandi)
+    )
     for c in choices:
         people = ctx.appointees(c)
         members = people.loc[people["helmandi"], "person_id"].tolist()
-        rows.append({"helmandi": c.helmandi, "origin": c.origin, "prefer": c.prefer, "members": len(members), "ids": ";".join(members)})
+        rows.append(
+            {
+                "helmandi": c.helmandi,
+                "origin": c.origin,
+                "prefer": c.prefer,
+                "members": len(members),
+                "ids": ";".join(members),
+            }
+        )
     return pd.DataFrame(rows)

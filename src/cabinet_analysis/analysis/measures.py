@@ -13,8 +13,18 @@ import pandas as pd
 from scipy import special
 
 GAP_COLUMNS = [
-    "group", "observed", "n", "share", "baseline_share", "expected", "gap_pp",
-    "ratio", "p_under", "p_over", "ci_low", "ci_high",
+    "group",
+    "observed",
+    "n",
+    "share",
+    "baseline_share",
+    "expected",
+    "gap_pp",
+    "ratio",
+    "p_under",
+    "p_over",
+    "ci_low",
+    "ci_high",
 ]
 
 

@@ -21,7 +21,9 @@ ALPHA = 0.05
 def focus_sensitivity(ctx: Context, schemes=RUSI_SCHEMES, baselines=REGION_BASELINES) -> pd.DataFrame:
     """Focus-group gap rows for every combination of switches (long table; kept between runs)."""
     key = ("focus_sensitivity", tuple(schemes), tuple(baselines))
-    return ctx.memo(key, lambda: focus_table(ctx, all_choices(list(schemes), list(baselines))), keep=True).copy()
+    return ctx.memo(
+        key, lambda: focus_table(ctx, all_choices(list(schemes), list(baselines))), keep=True
+    ).copy()
 
 
 def movers(table: pd.DataFrame, value: str, keys: list[str]) -> dict[tuple, list[str]]:
@@ -34,11 +36,14 @@ def movers(table: pd.DataFrame, value: str, keys: list[str]) -> dict[tuple, list
     records = table[keys + switches + [value]].itertuples(index=False, name=None)
     seen: dict[tuple, dict[str, dict[tuple, set]]] = {}
     for rec in records:
-        key, sw, v = rec[: len(keys)], rec[len(keys):-1], rec[-1]
+        key, sw, v = rec[: len(keys)], rec[len(keys) : -1], rec[-1]
         by_switch = seen.setdefault(key, {s: {} for s in switches})
         for i, s in enumerate(switches):
-            by_switch[s].setdefault(sw[:i] + sw[i + 1:], set()).add(v)
-    return {key: [s for s in switches if any(len(vals) > 1 for vals in groups[s].values())] for key, groups in sorted(seen.items())}
+            by_switch[s].setdefault(sw[:i] + sw[i + 1 :], set()).add(v)
+    return {
+        key: [s for s in switches if any(len(vals) > 1 for vals in groups[s].values())]
+        for key, groups in sorted(seen.items())
+    }
 
 
 def summarise(sens: pd.DataFrame, alpha: float = ALPHA) -> pd.DataFrame:

@@ -18,8 +18,19 @@ TAKES = ("appointed", "attested")
 EVENTS = ("appointed", "acting", "attested", "left", "vacant")
 NAMING_EVENTS = ("appointed", "acting", "attested")  # the events that hold a name a round announced
 TENURE_COLUMNS = ["person_id", "post_id", "post", "tier", "start", "end", "started_by", "ended_by"]
-TIER_ORDER = ("prime_minister", "deputy_prime_minister", "minister", "acting_head_of_agency", "deputy_minister", "other_senior",
-              "governor", "corps_commander", "police_chief", "deputy_governor", "ambassador")
+TIER_ORDER = (
+    "prime_minister",
+    "deputy_prime_minister",
+    "minister",
+    "acting_head_of_agency",
+    "deputy_minister",
+    "other_senior",
+    "governor",
+    "corps_commander",
+    "police_chief",
+    "deputy_governor",
+    "ambassador",
+)
 GROUP_OF_TIER = {tier: group for group, tiers in RANK_GROUPS.items() for tier in tiers}
 
 
@@ -55,12 +66,26 @@ def tenures(appointments: pd.DataFrame, posts: pd.DataFrame) -> pd.DataFrame:
             for i in list(mine):
                 close(i, when, "moved")
             if post_id in single:  # the new holder replaces the previous one, and any acting holder
-                for i in list(holder_of.get(post_id, [])) + [i for spells_ in open_of.values() for i in spells_
-                                                              if spells[i]["post_id"] == post_id and spells[i]["started_by"] == "acting"]:
+                for i in list(holder_of.get(post_id, [])) + [
+                    i
+                    for spells_ in open_of.values()
+                    for i in spells_
+                    if spells[i]["post_id"] == post_id and spells[i]["started_by"] == "acting"
+                ]:
                     if spells[i]["end"] is pd.NaT:
                         close(i, when, "replaced")
-        spells.append({"person_id": pid, "post_id": post_id, "post": post, "tier": tier, "start": when, "end": pd.NaT,
-                       "started_by": event, "ended_by": ""})
+        spells.append(
+            {
+                "person_id": pid,
+                "post_id": post_id,
+                "post": post,
+                "tier": tier,
+                "start": when,
+                "end": pd.NaT,
+                "started_by": event,
+                "ended_by": "",
+            }
+        )
         mine.append(len(spells) - 1)
         if post_id in single and event != "acting":
             holder_of.setdefault(post_id, []).append(len(spells) - 1)
@@ -97,7 +122,9 @@ def holders(ctx: Context, as_of, choice: CodingChoice = DEFAULT) -> pd.DataFrame
     return on_day.join(ctx.everyone(choice), on="person_id").reset_index(drop=True)
 
 
-def count_as_of(ctx: Context, as_of, choice: CodingChoice, group: str, rank: str = "cabinet rank") -> tuple[int, int, str]:
+def count_as_of(
+    ctx: Context, as_of, choice: CodingChoice, group: str, rank: str = "cabinet rank"
+) -> tuple[int, int, str]:
     """(members, pool, ids) of a focus group among those in office at ``rank`` on ``as_of``; the pool is
     the holders of known origin (for the Helmandi networks: every holder). The baseline plays no part."""
     ids = _ids_at(ctx, pd.Timestamp(as_of), rank)
@@ -117,26 +144,36 @@ def _ids_at(ctx: Context, day: pd.Timestamp, rank: str) -> tuple[str, ...]:
 
 def _on_day(ctx: Context, day: pd.Timestamp) -> pd.DataFrame:
     """Who is in office on ``day``: person_id, name, post (the highest-ranking), tier, rank, since, posts."""
+
     def compute():
         spells = in_office(_tenures(ctx), day)
         order = {t: i for i, t in enumerate(TIER_ORDER)}
-        spells = spells.assign(rank_order=spells["tier"].map(order)).sort_values(["rank_order", "start"], kind="stable")
+        spells = spells.assign(rank_order=spells["tier"].map(order)).sort_values(
+            ["rank_order", "start"], kind="stable"
+        )
         posts = spells.groupby("person_id", sort=False)["post"].agg(list)
-        top = spells.drop_duplicates("person_id")[["person_id", "post", "tier", "start"]].rename(columns={"start": "since"})
+        top = spells.drop_duplicates("person_id")[["person_id", "post", "tier", "start"]].rename(
+            columns={"start": "since"}
+        )
         top = top.assign(rank=rank_of(top["tier"]), posts=top["person_id"].map(posts))
-        return top.merge(ctx.ds.persons[["person_id", "name"]], on="person_id", how="left").reset_index(drop=True)
+        return top.merge(ctx.ds.persons[["person_id", "name"]], on="person_id", how="left").reset_index(
+            drop=True
+        )
 
     return ctx.memo(("on_day", day), compute)
 
 
 def _flags(ctx: Context, reading: CodingChoice) -> dict[str, dict[str, bool]]:
     """person_id -> {known origin, and membership of each focus group} under ``reading``."""
+
     def compute():
         people = ctx.everyone(reading)
         members = focus_members(people)
         known = people["region"].notna().to_numpy()
-        return {pid: {"known": bool(known[i]), **{g: bool(members[g][i]) for g in TIMELINE_GROUPS}}
-                for i, pid in enumerate(people.index)}
+        return {
+            pid: {"known": bool(known[i]), **{g: bool(members[g][i]) for g in TIMELINE_GROUPS}}
+            for i, pid in enumerate(people.index)
+        }
 
     return ctx.memo(("flags", reading), compute)
 
@@ -156,7 +193,9 @@ def post_status(ctx: Context, as_of) -> pd.DataFrame:
 
     def compute():
         posts = ctx.ds.posts
-        exists = (posts["established"].isna() | (posts["established"] <= day)) & (posts["abolished"].isna() | (posts["abolished"] > day))
+        exists = (posts["established"].isna() | (posts["established"] <= day)) & (
+            posts["abolished"].isna() | (posts["abolished"] > day)
+        )
         p = posts[exists][["post_id", "name", "rank", "single_holder"]].reset_index(drop=True)
         on = in_office(_tenures(ctx), day)
         held = on.groupby("post_id")["person_id"].agg(";".join)
@@ -164,8 +203,12 @@ def post_status(ctx: Context, as_of) -> pd.DataFrame:
         took = a[a["event"].isin(NAMING_EVENTS)].groupby("post_id")["announced_on"].max()
         emptied = a[a["event"] == "vacant"].groupby("post_id")["announced_on"].max()
         vacant = {post for post, when in emptied.items() if post not in took.index or when >= took[post]}
-        status = np.where(p["post_id"].isin(held.index), "held", np.where(p["post_id"].isin(vacant), "vacant", "unknown"))
-        return p.assign(status=status, holders=p["post_id"].map(held).fillna(""), group=p["rank"].map(GROUP_OF_TIER))
+        status = np.where(
+            p["post_id"].isin(held.index), "held", np.where(p["post_id"].isin(vacant), "vacant", "unknown")
+        )
+        return p.assign(
+            status=status, holders=p["post_id"].map(held).fillna(""), group=p["rank"].map(GROUP_OF_TIER)
+        )
 
     return ctx.memo(("post_status", day), compute).copy()
 
@@ -174,15 +217,21 @@ def post_status_table(ctx: Context, dates=None) -> pd.DataFrame:
     """How many posts of each rank existed on each date (default: the year ends), and how many were held by
     a person the data name, reported vacant, or of unknown holder (vacant, or held by someone unnamed)."""
     rows = []
-    for day in (year_ends(ctx) if dates is None else dates):
+    for day in year_ends(ctx) if dates is None else dates:
         status = post_status(ctx, day)
         for rank, groups in RANK_MEMBERS.items():
             if rank == "all":
                 continue
             sub = status[status["group"].isin(groups)]
             counts = sub["status"].value_counts()
-            rows.append({"date": pd.Timestamp(day).strftime("%Y-%m-%d"), "rank": rank, "posts": len(sub),
-                         **{k: int(counts.get(k, 0)) for k in ("held", "vacant", "unknown")}})
+            rows.append(
+                {
+                    "date": pd.Timestamp(day).strftime("%Y-%m-%d"),
+                    "rank": rank,
+                    "posts": len(sub),
+                    **{k: int(counts.get(k, 0)) for k in ("held", "vacant", "unknown")},
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -193,10 +242,15 @@ def round_names(ctx: Context) -> pd.DataFrame:
     unheld_ranks (rank groups; every group where the sources do not narrow it). A round that counts
     several lists (``part_of`` points at it) holds their names too, and its unheld names are those its
     lists do not account for; totals over rounds skip the lists (:func:`counted_rounds`)."""
+
     def compute():
         r = ctx.ds.rounds
         a = ctx.ds.appointments
-        held = a[a["event"].isin(NAMING_EVENTS) & (a["round_id"] != "")].groupby("round_id")["person_id"].nunique()
+        held = (
+            a[a["event"].isin(NAMING_EVENTS) & (a["round_id"] != "")]
+            .groupby("round_id")["person_id"]
+            .nunique()
+        )
         announced = pd.to_numeric(r["names_announced"].replace("", None)).astype("Int64")
         names_held = r["round_id"].map(held).fillna(0).astype(int)
         within_held, within_announced = {}, {}
@@ -206,11 +260,25 @@ def round_names(ctx: Context) -> pd.DataFrame:
             sub_announced = pd.to_numeric(sub["names_announced"].replace("", None))
             within_held[umbrella] = int(sub_held.sum())
             within_announced[umbrella] = int(np.where(sub_announced.notna(), sub_announced, sub_held).sum())
-        unheld = (announced.fillna(0).astype(int) - names_held - r["round_id"].map(within_announced).fillna(0).astype(int)).clip(lower=0)
+        unheld = (
+            announced.fillna(0).astype(int)
+            - names_held
+            - r["round_id"].map(within_announced).fillna(0).astype(int)
+        ).clip(lower=0)
         names_held = names_held + r["round_id"].map(within_held).fillna(0).astype(int)
         ranks = r["unheld_ranks"].map(lambda v: v if v else ";".join(RANK_GROUPS))
-        return pd.DataFrame({"round_id": r["round_id"], "announced_on": r["announced_on"], "period": r["period"], "part_of": r["part_of"],
-                             "names_announced": announced, "names_held": names_held, "unheld": unheld, "unheld_ranks": ranks})
+        return pd.DataFrame(
+            {
+                "round_id": r["round_id"],
+                "announced_on": r["announced_on"],
+                "period": r["period"],
+                "part_of": r["part_of"],
+                "names_announced": announced,
+                "names_held": names_held,
+                "unheld": unheld,
+                "unheld_ranks": ranks,
+            }
+        )
 
     return ctx.memo(("round_names",), compute).copy()
 
@@ -241,7 +309,9 @@ def missing_at(ctx: Context, as_of, rank: str) -> tuple[int, int]:
     unnamed = int((here["single_holder"] & (here["status"] == "unknown")).sum())
     names = round_names(ctx)
     due = names[[_round_day(d, p) <= day for d, p in zip(names["announced_on"], names["period"])]]
-    unheld = int(sum(n for n, ranks in zip(due["unheld"], due["unheld_ranks"]) if groups & set(split_list(ranks))))
+    unheld = int(
+        sum(n for n, ranks in zip(due["unheld"], due["unheld_ranks"]) if groups & set(split_list(ranks)))
+    )
     if len(here) and here["single_holder"].all():
         # Every post of this rank has one holder: a name the data lack sits in one of them, so at most
         # every such post not already counted as unnamed can be held by someone else than the data say.
@@ -266,7 +336,9 @@ def events_by_date(ctx: Context, until=None) -> pd.DataFrame:
 
 def observed_by_date(table: pd.DataFrame) -> pd.DataFrame:
     """A table of :func:`timeline_gaps` as one row per group and rank, one column of counts per date."""
-    wide = table.pivot_table(index=["group", "rank"], columns="date", values="observed", aggfunc="first", sort=False)
+    wide = table.pivot_table(
+        index=["group", "rank"], columns="date", values="observed", aggfunc="first", sort=False
+    )
     return wide.rename_axis(columns=None).reset_index()
 
 
@@ -297,8 +369,14 @@ def _gaps_as_of(ctx: Context, as_of: pd.Timestamp, choice: CodingChoice) -> pd.D
     rows = []
     for rank in RANKS:
         sub = people[_rank_mask(people, rank)]
-        bounds = group_bounds(sub, ctx.possible_provinces, ctx.region_map(choice.scheme), ctx.hazarajat_places(choice.hazarajat),
-                              choice.scheme, choice.helmandi)
+        bounds = group_bounds(
+            sub,
+            ctx.possible_provinces,
+            ctx.region_map(choice.scheme),
+            ctx.hazarajat_places(choice.hazarajat),
+            choice.scheme,
+            choice.helmandi,
+        )
         missing = missing_at(ctx, as_of, rank)
         for group in TIMELINE_GROUPS:
             k, n, ids = count_as_of(ctx, as_of, choice, group, rank)
@@ -306,12 +384,26 @@ def _gaps_as_of(ctx: Context, as_of: pd.Timestamp, choice: CodingChoice) -> pd.D
         eth = sub["ethnicity"].notna().to_numpy()
         hazara = (sub["ethnicity"] == "Hazara").to_numpy(dtype=bool) & eth
         k = int(hazara.sum())
-        rows.append(_row(as_of, rank, "hazara", k, int(eth.sum()), len(sub), central, ";".join(sub["person_id"].to_numpy()[hazara]),
-                         (k, k + int((~eth).sum())), missing))
+        rows.append(
+            _row(
+                as_of,
+                rank,
+                "hazara",
+                k,
+                int(eth.sum()),
+                len(sub),
+                central,
+                ";".join(sub["person_id"].to_numpy()[hazara]),
+                (k, k + int((~eth).sum())),
+                missing,
+            )
+        )
     return pd.DataFrame(rows)
 
 
-def max_as_of(ctx: Context, as_of, group: str, rank: str = "cabinet rank", choice: CodingChoice = DEFAULT) -> tuple[int, int]:
+def max_as_of(
+    ctx: Context, as_of, group: str, rank: str = "cabinet rank", choice: CodingChoice = DEFAULT
+) -> tuple[int, int]:
     """(the largest count of ``group`` at ``rank`` on ``as_of`` that the unknown origins allow, the persons
     at that rank the data do not name)."""
     g = gaps_as_of(ctx, as_of, choice)
@@ -339,7 +431,9 @@ def year_end_gaps(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
 def seats_table(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFrame:
     """:func:`gaps_as_of` on every event date from the first round on, every rank: each focus group's seats as a
     step series."""
-    return timeline_gaps(ctx, choice, [d for d in rounds(ctx.ds.appointments) if d >= pd.Timestamp(FIRST_ROUND)])
+    return timeline_gaps(
+        ctx, choice, [d for d in rounds(ctx.ds.appointments) if d >= pd.Timestamp(FIRST_ROUND)]
+    )
 
 
 def _cabinet_spells(ctx: Context) -> pd.DataFrame:
@@ -359,10 +453,19 @@ def turnover(ctx: Context) -> pd.DataFrame:
     for _, sub in cab.groupby("post_id", sort=True):
         for prev, nxt in zip(sub.iloc[:-1].itertuples(), sub.iloc[1:].itertuples()):
             kind = "newcomer" if first_start[nxt.person_id] >= nxt.start else "reassignment"
-            rows.append({"year": nxt.start.year, "date": nxt.start.strftime("%Y-%m-%d"), "post": nxt.post, "from": prev.person_id,
-                         "to": nxt.person_id, "kind": kind})
-    return pd.DataFrame(rows, columns=["year", "date", "post", "from", "to", "kind"]).sort_values(["date", "post"], kind="stable",
-                                                                                                ignore_index=True)
+            rows.append(
+                {
+                    "year": nxt.start.year,
+                    "date": nxt.start.strftime("%Y-%m-%d"),
+                    "post": nxt.post,
+                    "from": prev.person_id,
+                    "to": nxt.person_id,
+                    "kind": kind,
+                }
+            )
+    return pd.DataFrame(rows, columns=["year", "date", "post", "from", "to", "kind"]).sort_values(
+        ["date", "post"], kind="stable", ignore_index=True
+    )
 
 
 def coverage(ctx: Context) -> pd.DataFrame:
@@ -380,17 +483,34 @@ def coverage(ctx: Context) -> pd.DataFrame:
         cab = cab_spells[(cab_spells["start"] <= hi) & (cab_spells["end"].isna() | (cab_spells["end"] > lo))]
         yr = names[year_of == year]
         with_count = yr[yr["names_announced"].notna()]
-        counted = with_count[with_count["part_of"] == ""]  # a list counted within another round is not counted twice
-        lacking = [f"{r.announced_on or r.period} ({r.names_held} of {r.names_announced})" for r in with_count.itertuples(index=False)
-                   if r.names_held < r.names_announced]
-        lacking += [f"{r.announced_on or r.period} ({r.names_held} held, count unknown)" for r in yr[yr["names_announced"].isna()].itertuples(index=False)
-                    if r.names_held == 0]
+        counted = with_count[
+            with_count["part_of"] == ""
+        ]  # a list counted within another round is not counted twice
+        lacking = [
+            f"{r.announced_on or r.period} ({r.names_held} of {r.names_announced})"
+            for r in with_count.itertuples(index=False)
+            if r.names_held < r.names_announced
+        ]
+        lacking += [
+            f"{r.announced_on or r.period} ({r.names_held} held, count unknown)"
+            for r in yr[yr["names_announced"].isna()].itertuples(index=False)
+            if r.names_held == 0
+        ]
         kinds = ya["event"].value_counts()
-        rows.append({"year": year, "events": len(ya), **{k: int(kinds.get(k, 0)) for k in EVENTS},
-                     "announcements": ya["announced_on"].nunique(), "last_event": ya["announced_on"].max().strftime("%Y-%m-%d"),
-                     "known_rounds": len(yr), "names_announced": int(counted["names_announced"].sum()),
-                     "names_held": int(counted["names_held"].clip(upper=counted["names_announced"]).sum()),
-                     "persons_at_cabinet_rank": cab["person_id"].nunique(), "rounds_lacking": "; ".join(lacking)})
+        rows.append(
+            {
+                "year": year,
+                "events": len(ya),
+                **{k: int(kinds.get(k, 0)) for k in EVENTS},
+                "announcements": ya["announced_on"].nunique(),
+                "last_event": ya["announced_on"].max().strftime("%Y-%m-%d"),
+                "known_rounds": len(yr),
+                "names_announced": int(counted["names_announced"].sum()),
+                "names_held": int(counted["names_held"].clip(upper=counted["names_announced"]).sum()),
+                "persons_at_cabinet_rank": cab["person_id"].nunique(),
+                "rounds_lacking": "; ".join(lacking),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -403,12 +523,25 @@ def round_sources(ctx: Context) -> pd.DataFrame:
     rows = []
     for r in ctx.ds.rounds.itertuples(index=False):
         sub = by_round.get(r.round_id)
-        ids = list(dict.fromkeys(split_list(r.source_ids) + ([] if sub is None else
-                                 [i for cell in sub["source_ids"] for i in split_list(cell)])))
+        ids = list(
+            dict.fromkeys(
+                split_list(r.source_ids)
+                + ([] if sub is None else [i for cell in sub["source_ids"] for i in split_list(cell)])
+            )
+        )
         n = names.loc[r.round_id]
-        rows.append({"round_id": r.round_id, "announced_on": r.announced_on or r.period, "description": r.description,
-                     "names_announced": n["names_announced"], "names_held": int(n["names_held"]),
-                     "events_held": 0 if sub is None else len(sub), "sources": len(ids), "source_ids": ";".join(ids)})
+        rows.append(
+            {
+                "round_id": r.round_id,
+                "announced_on": r.announced_on or r.period,
+                "description": r.description,
+                "names_announced": n["names_announced"],
+                "names_held": int(n["names_held"]),
+                "events_held": 0 if sub is None else len(sub),
+                "sources": len(ids),
+                "source_ids": ";".join(ids),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -417,9 +550,14 @@ def cabinet_persons(ctx: Context, since=FIRST_ROUND) -> pd.DataFrame:
     posts and the first and last day (YYYY-MM-DD; last empty: still in office)."""
     spells = _cabinet_spells(ctx)
     cab = spells[spells["end"].isna() | (spells["end"] > pd.Timestamp(since))]
-    out = cab.groupby("person_id", sort=False).agg(posts=("post", lambda p: "; ".join(dict.fromkeys(p))), first=("start", "min"),
-                                                   last=("end", lambda e: pd.NaT if e.isna().any() else e.max()))
-    out = out.assign(first=out["first"].dt.strftime("%Y-%m-%d"), last=out["last"].dt.strftime("%Y-%m-%d").fillna(""))
+    out = cab.groupby("person_id", sort=False).agg(
+        posts=("post", lambda p: "; ".join(dict.fromkeys(p))),
+        first=("start", "min"),
+        last=("end", lambda e: pd.NaT if e.isna().any() else e.max()),
+    )
+    out = out.assign(
+        first=out["first"].dt.strftime("%Y-%m-%d"), last=out["last"].dt.strftime("%Y-%m-%d").fillna("")
+    )
     return out.reset_index().merge(ctx.ds.persons[["person_id", "name"]], on="person_id", how="left")
 
 
@@ -431,19 +569,41 @@ def period_summary(ctx: Context) -> pd.DataFrame:
     cab = cabinet_persons(ctx)
     changes = turnover(ctx)
     counted = counted_rounds(ctx)
-    return pd.DataFrame([{
-        "first_event": a["announced_on"].min().strftime("%Y-%m-%d"), "last_event": a["announced_on"].max().strftime("%Y-%m-%d"),
-        "events": len(a), "announcements": a["announced_on"].nunique(), "persons_in_office": a.loc[a["person_id"] != "", "person_id"].nunique(),
-        "persons_at_cabinet_rank": len(cab), "reached_cabinet_rank_later": int((cab["first"] > FIRST_ROUND).sum()),
-        "changes_of_hands": len(changes), "to_newcomers": int((changes["kind"] == "newcomer").sum()),
-        "by_reassignment": int((changes["kind"] == "reassignment").sum()),
-        "names_announced": int(counted["names_announced"].sum()),
-        "names_held": int(counted["names_held"].clip(upper=counted["names_announced"]).sum()),
-    }])
+    return pd.DataFrame(
+        [
+            {
+                "first_event": a["announced_on"].min().strftime("%Y-%m-%d"),
+                "last_event": a["announced_on"].max().strftime("%Y-%m-%d"),
+                "events": len(a),
+                "announcements": a["announced_on"].nunique(),
+                "persons_in_office": a.loc[a["person_id"] != "", "person_id"].nunique(),
+                "persons_at_cabinet_rank": len(cab),
+                "reached_cabinet_rank_later": int((cab["first"] > FIRST_ROUND).sum()),
+                "changes_of_hands": len(changes),
+                "to_newcomers": int((changes["kind"] == "newcomer").sum()),
+                "by_reassignment": int((changes["kind"] == "reassignment").sum()),
+                "names_announced": int(counted["names_announced"].sum()),
+                "names_held": int(counted["names_held"].clip(upper=counted["names_announced"]).sum()),
+            }
+        ]
+    )
 
 
-def _row(date, rank, group, k: int, n: int, holders_: int, share, ids: str, bounds, missing: tuple[int, int]) -> dict:
-    g = measures.group_gap(group, k, n, share) if n else {"observed": k, "n": 0, "expected": np.nan, "gap_pp": np.nan, "p_under": np.nan, "baseline_share": share}
+def _row(
+    date, rank, group, k: int, n: int, holders_: int, share, ids: str, bounds, missing: tuple[int, int]
+) -> dict:
+    g = (
+        measures.group_gap(group, k, n, share)
+        if n
+        else {
+            "observed": k,
+            "n": 0,
+            "expected": np.nan,
+            "gap_pp": np.nan,
+            "p_under": np.nan,
+            "baseline_share": share,
+        }
+    )
     unnamed, unheld = missing
     return {
         "date": pd.Timestamp(date).strftime("%Y-%m-%d"),

@@ -18,11 +18,16 @@ import typer
 
 from .. import paths
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Sourced data and representation gaps of the Taliban caretaker government of 7 September 2021. "
-                       "Exit status: 0 ok; 2 bad data (file:line:column messages; nothing written); "
-                       "1 an environment error (unwritable or full output folder, unreadable input, interrupt; "
-                       "one message, previous outputs intact).")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Sourced data and representation gaps of the Taliban caretaker government of 7 September 2021. "
+    "Exit status: 0 ok; 2 bad data (file:line:column messages; nothing written); "
+    "1 an environment error (unwritable or full output folder, unreadable input, interrupt; "
+    "one message, previous outputs intact).",
+)
+
 
 def _version(value: bool) -> None:
     if value:
@@ -33,14 +38,18 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")) -> None:
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
     """Sourced data and representation gaps of the Taliban government."""
 
 
 def command(fn):
     """Register a command whose interrupt (Ctrl-C or SIGTERM) ends in one message and exit status 1.
     The command list shows the first paragraph of its docstring, joined into one line."""
+
     @functools.wraps(fn)
     def guarded(*args, **kwargs):
         try:
@@ -54,7 +63,11 @@ def command(fn):
     return app.command(help=text, short_help=" ".join(first.split()))(guarded)
 
 
-DataDir = typer.Argument(None, help="Data folder (default: the repository's data/, or the copy shipped with the package).", show_default=False)
+DataDir = typer.Argument(
+    None,
+    help="Data folder (default: the repository's data/, or the copy shipped with the package).",
+    show_default=False,
+)
 
 
 def _fail(exc) -> None:
@@ -135,9 +148,15 @@ def report(
 def build(
     path: Path | None = DataDir,
     out: Path | None = typer.Option(None, help="Folder for the report files (default: reports/)."),
-    figures_dir: Path | None = typer.Option(None, "--figures-dir", help="Folder for the figures (default: figures/)."),
+    figures_dir: Path | None = typer.Option(
+        None, "--figures-dir", help="Folder for the figures (default: figures/)."
+    ),
     figures: bool = typer.Option(True, "--figures/--no-figures", help="Also write every figure."),
-    fresh: bool = typer.Option(False, "--fresh", help="Compute every result and draw every figure again, ignoring the result store and the render cache."),
+    fresh: bool = typer.Option(
+        False,
+        "--fresh",
+        help="Compute every result and draw every figure again, ignoring the result store and the render cache.",
+    ),
 ) -> None:
     """The main job: validate the data, then write the wide table, the codebook's tables, the reports and the figures.
 
@@ -161,7 +180,9 @@ def build(
 
         doc = paths.codebook()
         blocks = {"claim_kinds": claim_kinds.codebook_table()}
-        outputs.add_file(doc, codebook.render(doc.read_text(encoding="utf-8"), ctx.ds.data_dir, blocks).encode("utf-8"))
+        outputs.add_file(
+            doc, codebook.render(doc.read_text(encoding="utf-8"), ctx.ds.data_dir, blocks).encode("utf-8")
+        )
     outputs.add_folder(out or paths.reports_dir(), report_files(ctx))
     if figures:
         from .render import render_all
@@ -174,7 +195,11 @@ def build(
 def figures(
     path: Path | None = DataDir,
     out: Path | None = typer.Option(None, "--out", help="Folder for the figures (default: figures/)."),
-    fresh: bool = typer.Option(False, "--fresh", help="Compute every result and draw every figure again, ignoring the result store and the render cache."),
+    fresh: bool = typer.Option(
+        False,
+        "--fresh",
+        help="Compute every result and draw every figure again, ignoring the result store and the render cache.",
+    ),
 ) -> None:
     """Write every figure as PNG and SVG, byte-identical for the same data, all or nothing.
 
@@ -190,8 +215,13 @@ def figures(
 
 @command
 def boundaries(
-    source: Path = typer.Argument(..., help="A geoBoundaries ADM1 TopoJSON (e.g. ../shared/geo/geoBoundaries-AFG-ADM1_simplified.topojson)."),
-    out: Path | None = typer.Option(None, "--out", help="Where to write the GeoJSON (default: data/boundaries.geojson)."),
+    source: Path = typer.Argument(
+        ...,
+        help="A geoBoundaries ADM1 TopoJSON (e.g. ../shared/geo/geoBoundaries-AFG-ADM1_simplified.topojson).",
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", help="Where to write the GeoJSON (default: data/boundaries.geojson)."
+    ),
 ) -> None:
     """Derive data/boundaries.geojson from the geoBoundaries TopoJSON (see docs/codebook.md)."""
     import json
@@ -204,7 +234,9 @@ def boundaries(
     except OSError as exc:
         _environment_error(f"cannot read {source}: {exc.strerror or exc}")
     outputs = OutputSet()
-    outputs.add_file(out or paths.data_dir() / BOUNDARIES_FILE, geojson_text(topojson_to_geojson(topo)).encode("utf-8"))
+    outputs.add_file(
+        out or paths.data_dir() / BOUNDARIES_FILE, geojson_text(topojson_to_geojson(topo)).encode("utf-8")
+    )
     _commit(outputs)
 
 

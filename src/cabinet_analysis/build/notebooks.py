@@ -37,9 +37,15 @@ STRIP = {
     "keep_count": True,
     "keep_id": False,  # cell ids become "0", "1", ... (JupyterLab gives a new cell a random one)
     "extra_keys": [
-        "metadata.language_info.version", "metadata.signature", "metadata.widgets",
-        "cell.metadata.collapsed", "cell.metadata.ExecuteTime", "cell.metadata.execution",
-        "cell.metadata.heading_collapsed", "cell.metadata.hidden", "cell.metadata.scrolled",
+        "metadata.language_info.version",
+        "metadata.signature",
+        "metadata.widgets",
+        "cell.metadata.collapsed",
+        "cell.metadata.ExecuteTime",
+        "cell.metadata.execution",
+        "cell.metadata.heading_collapsed",
+        "cell.metadata.hidden",
+        "cell.metadata.scrolled",
     ],
 }
 
@@ -60,18 +66,30 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The committed form of a notebook: nbstripout with :data:`STRIP` (in place; returned)."""
     from nbstripout import strip_output
 
-    return strip_output(nb, STRIP["keep_output"], STRIP["keep_count"], STRIP["keep_id"], extra_keys=list(STRIP["extra_keys"]))
+    return strip_output(
+        nb, STRIP["keep_output"], STRIP["keep_count"], STRIP["keep_id"], extra_keys=list(STRIP["extra_keys"])
+    )
 
 
 def git_filter() -> dict[str, str]:
     """The git configuration that makes git store notebooks in their normalised form: nbstripout as
     the clean filter of ``notebooks/*.ipynb`` (``.gitattributes``), with :data:`STRIP`'s settings."""
-    flags = [flag for flag, on in (("--keep-output", STRIP["keep_output"]), ("--keep-count", STRIP["keep_count"]),
-                                   ("--keep-id", STRIP["keep_id"])) if on]
+    flags = [
+        flag
+        for flag, on in (
+            ("--keep-output", STRIP["keep_output"]),
+            ("--keep-count", STRIP["keep_count"]),
+            ("--keep-id", STRIP["keep_id"]),
+        )
+        if on
+    ]
     clean = " ".join([shlex.quote(sys.executable), "-m", "nbstripout", *flags])
-    return {"filter.nbstripout.clean": clean, "filter.nbstripout.smudge": "cat",
-            "filter.nbstripout.extrakeys": " ".join(STRIP["extra_keys"]),
-            "diff.ipynb.textconv": clean + " -t"}
+    return {
+        "filter.nbstripout.clean": clean,
+        "filter.nbstripout.smudge": "cat",
+        "filter.nbstripout.extrakeys": " ".join(STRIP["extra_keys"]),
+        "diff.ipynb.textconv": clean + " -t",
+    }
 
 
 class KernelError(Exception):
@@ -82,15 +100,23 @@ def execute(path: Path, timeout: int = 300, startup_timeout: int = 120) -> bytes
     """Run one notebook with its folder as working directory; return the file ``build`` writes:
     the normalised form, plus the kernel's version (see the module docstring)."""
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, startup_timeout=startup_timeout, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        startup_timeout=startup_timeout,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
     # The kernel's own log (a warning about localhost TCP at every start) is not the user's business;
     # errors in the notebook reach us through the kernel protocol (CellExecutionError). nbclient reports a
     # kernel that never answered, or died, as a RuntimeError (DeadKernelError is one).
     try:
         client.execute(env=kernel_env(), stderr=subprocess.DEVNULL)
     except RuntimeError as exc:
-        raise KernelError(f"{path.name}: the Python kernel did not start or died ({exc}); the previous outputs are intact") from None
+        raise KernelError(
+            f"{path.name}: the Python kernel did not start or died ({exc}); the previous outputs are intact"
+        ) from None
     version = nb.metadata.get("language_info", {}).get("version")
     nb = normalise(nb)
     if version:
@@ -109,7 +135,9 @@ def execute_all(folder: Path | None = None, workers: int = 2) -> OutputSet:
     return out
 
 
-if __name__ == "__main__":  # `python -m cabinet_analysis.build.notebooks git-filter`: the settings tasks.py installs
+if (
+    __name__ == "__main__"
+):  # `python -m cabinet_analysis.build.notebooks git-filter`: the settings tasks.py installs
     if sys.argv[1:] != ["git-filter"]:
         sys.exit("usage: python -m cabinet_analysis.build.notebooks git-filter")
     for name, value in git_filter().items():

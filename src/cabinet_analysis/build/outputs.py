@@ -43,7 +43,7 @@ def describe(exc: OSError, path: Path | str) -> str:
         errno.EEXIST: "a file stands where a folder should be",
         errno.ENOENT: "no such file or folder",
     }
-    return f"cannot write {path}: {words.get(exc.errno, exc.strerror or str(exc))}"
+    return f"cannot write {path}: {words.get(exc.errno or -1, exc.strerror or str(exc))}"
 
 
 @contextmanager
@@ -62,6 +62,7 @@ def signals_held():
 @contextmanager
 def terminate_as_interrupt():
     """Turn SIGTERM into KeyboardInterrupt, so that clean-up code runs for it as for Ctrl-C."""
+
     def handler(signum, frame):
         raise KeyboardInterrupt(f"signal {signum}")
 
@@ -82,7 +83,7 @@ def _write_file(path: Path, data: bytes) -> None:
         os.fchmod(fd, FILE_MODE)  # whatever the umask
         view = memoryview(data)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
 

@@ -18,7 +18,9 @@ from .outputs import signals_held
 from .render_cache import FigureCache, key
 
 FORMATS = ("png", "svg")
-_PENDING: dict[str, tuple] = {}  # the inputs handed to forked rendering processes (set and cleared by render_all)
+_PENDING: dict[
+    str, tuple
+] = {}  # the inputs handed to forked rendering processes (set and cleared by render_all)
 
 
 def _worker_signals() -> None:
@@ -58,7 +60,11 @@ def render_all(ctx, workers: int | None = None, cache: Path | None | bool = True
         else:
             files.update(hit)
     if workers is None:
-        safe = hasattr(os, "fork") and threading.active_count() == 1 and threading.current_thread() is threading.main_thread()
+        safe = (
+            hasattr(os, "fork")
+            and threading.active_count() == 1
+            and threading.current_thread() is threading.main_thread()
+        )
         workers = min(2, os.cpu_count() or 1, len(todo)) if safe else 1
     _PENDING.clear()
     _PENDING.update(inputs)

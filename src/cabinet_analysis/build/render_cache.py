@@ -26,7 +26,9 @@ def _feed(h, obj) -> None:
     if isinstance(obj, pd.DataFrame):
         h.update(b"frame")
         h.update(str(list(obj.dtypes.astype(str))).encode())
-        h.update(obj.to_json(orient="split", default_handler=str, double_precision=15, date_format="iso").encode())
+        h.update(
+            obj.to_json(orient="split", default_handler=str, double_precision=15, date_format="iso").encode()
+        )
     elif isinstance(obj, pd.Series):
         _feed(h, obj.to_frame())
     elif isinstance(obj, Boundaries):

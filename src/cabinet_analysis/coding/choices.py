@@ -57,9 +57,15 @@ class CodingChoice:
     hazarajat: str = "majority"
 
     def __post_init__(self) -> None:
-        for name, allowed in (("origin", ORIGINS), ("prefer", PREFERENCES), ("helmandi", HELMANDI_RULES),
-                              ("scheme", SCHEMES), ("baseline", BASELINES), ("ethnicity", ETHNICITY_RULES),
-                              ("hazarajat", HAZARAJAT_READINGS)):
+        for name, allowed in (
+            ("origin", ORIGINS),
+            ("prefer", PREFERENCES),
+            ("helmandi", HELMANDI_RULES),
+            ("scheme", SCHEMES),
+            ("baseline", BASELINES),
+            ("ethnicity", ETHNICITY_RULES),
+            ("hazarajat", HAZARAJAT_READINGS),
+        ):
             if getattr(self, name) not in allowed:
                 raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {getattr(self, name)!r}")
 
@@ -78,8 +84,9 @@ def all_choices(schemes, baselines, hazarajat=HAZARAJAT_READINGS) -> list[Coding
     """Every distinct combination of the origin, prefer, helmandi, scheme, baseline and hazarajat switches
     (``prefer`` only matters when origin is not as_coded; ``ethnicity`` has its own tables)."""
     out = []
-    for origin, prefer, helmandi, scheme, baseline, hz in itertools.product(ORIGINS, PREFERENCES, HELMANDI_RULES, schemes, baselines,
-                                                                             hazarajat):
+    for origin, prefer, helmandi, scheme, baseline, hz in itertools.product(
+        ORIGINS, PREFERENCES, HELMANDI_RULES, schemes, baselines, hazarajat
+    ):
         if origin == "as_coded" and prefer != PREFERENCES[0]:
             continue
         out.append(CodingChoice(origin, prefer, helmandi, scheme, baseline, hazarajat=hz))

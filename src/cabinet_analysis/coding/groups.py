@@ -57,22 +57,37 @@ class HelmandiRule:
 HELMANDI = {
     rule.name: rule
     for rule in (
-        HelmandiRule("network", "main network coded helmandi",
-                     member=lambda t: t.network == "helmandi",
-                     could=lambda t, provinces: t.network is None),
-        HelmandiRule("any_network", "any network tie coded helmandi",
-                     member=lambda t: "helmandi" in t.networks,
-                     could=lambda t, provinces: not t.networks),
-        HelmandiRule("tribe", "Ishaqzai or Alizai tribe",
-                     member=lambda t: tribal(t.tribe),
-                     could=lambda t, provinces: t.tribe is None),
-        HelmandiRule("tribe_and_helmand", "Ishaqzai or Alizai tribe and origin in Helmand",
-                     member=lambda t: tribal(t.tribe) and t.province == HELMAND,
-                     could=lambda t, provinces: (t.tribe is None or tribal(t.tribe)) and HELMAND in provinces),
-        HelmandiRule("helmand_origin", "origin in Helmand",
-                     member=lambda t: t.province == HELMAND,
-                     could=lambda t, provinces: HELMAND in provinces,
-                     must=lambda t, provinces: provinces == {HELMAND}),
+        HelmandiRule(
+            "network",
+            "main network coded helmandi",
+            member=lambda t: t.network == "helmandi",
+            could=lambda t, provinces: t.network is None,
+        ),
+        HelmandiRule(
+            "any_network",
+            "any network tie coded helmandi",
+            member=lambda t: "helmandi" in t.networks,
+            could=lambda t, provinces: not t.networks,
+        ),
+        HelmandiRule(
+            "tribe",
+            "Ishaqzai or Alizai tribe",
+            member=lambda t: tribal(t.tribe),
+            could=lambda t, provinces: t.tribe is None,
+        ),
+        HelmandiRule(
+            "tribe_and_helmand",
+            "Ishaqzai or Alizai tribe and origin in Helmand",
+            member=lambda t: tribal(t.tribe) and t.province == HELMAND,
+            could=lambda t, provinces: (t.tribe is None or tribal(t.tribe)) and HELMAND in provinces,
+        ),
+        HelmandiRule(
+            "helmand_origin",
+            "origin in Helmand",
+            member=lambda t: t.province == HELMAND,
+            could=lambda t, provinces: HELMAND in provinces,
+            must=lambda t, provinces: provinces == {HELMAND},
+        ),
     )
 }
 
@@ -113,7 +128,14 @@ class FocusGroup:
         """Membership of a person placed in ``region`` (in Hazarajat or not); not for the Helmandi networks."""
         return region in self.regions if self.by == "regions" else hazarajat
 
-    def population_share(self, weights, region_map: dict[str, str], region_shares, fractions: dict[str, float], own_region: bool) -> float:
+    def population_share(
+        self,
+        weights,
+        region_map: dict[str, str],
+        region_shares,
+        fractions: dict[str, float],
+        own_region: bool,
+    ) -> float:
         """The group's share of province ``weights`` (population or equal per province). Under a scheme
         where Hazarajat is a region of its own (``own_region``), a region group takes its share from
         ``region_shares`` (Hazarajat's districts' people already moved out); Hazarajat sums its

@@ -62,8 +62,11 @@ def rank_values(cands: list[Candidate], prefer: str = "confidence") -> list[tupl
         groups.setdefault(c[0].casefold(), []).append(c)
     ranked = []
     for rows in groups.values():
-        key = (min(CONFIDENCE_RANK[r[2]] for r in rows), -sum(CONFIDENCE_WEIGHT[r[2]] for r in rows),
-               min(KIND_RANK.get(r[3], 9) for r in rows))
+        key = (
+            min(CONFIDENCE_RANK[r[2]] for r in rows),
+            -sum(CONFIDENCE_WEIGHT[r[2]] for r in rows),
+            min(KIND_RANK.get(r[3], 9) for r in rows),
+        )
         ranked.append((min(rows, key=lambda r: r[5])[0], key))
     return sorted(ranked, key=lambda vk: vk[1])
 
@@ -81,7 +84,9 @@ def _at_floor(cands: list[Candidate], floor: str) -> list[Candidate]:
     return [c for c in cands if CONFIDENCE_RANK[c[2]] <= limit]
 
 
-def read_origin(index: dict, pid: str, bases: tuple[str, ...], prefer: str, floor: str) -> tuple[str | None, str | None, str | None]:
+def read_origin(
+    index: dict, pid: str, bases: tuple[str, ...], prefer: str, floor: str
+) -> tuple[str | None, str | None, str | None]:
     """(province, basis, district) of ``pid``: the first basis with candidates decides.
 
     The district is read at the same basis, only from sources that name that
@@ -100,12 +105,16 @@ def read_origin(index: dict, pid: str, bases: tuple[str, ...], prefer: str, floo
         for r in cand:
             by_source.setdefault(r[4], set()).add(r[0])
         ok = {sid for sid, provs in by_source.items() if provs == {province}}
-        districts = [r for r in _at_floor(index.get((pid, "district"), []), floor) if r[1] == basis and r[4] in ok]
+        districts = [
+            r for r in _at_floor(index.get((pid, "district"), []), floor) if r[1] == basis and r[4] in ok
+        ]
         return province, basis, best_value(districts, prefer)
     return None, None, None
 
 
-def read_field(index: dict, pid: str, field: str, prefer: str = "confidence", floor: str = MEDIUM) -> str | None:
+def read_field(
+    index: dict, pid: str, field: str, prefer: str = "confidence", floor: str = MEDIUM
+) -> str | None:
     """One value of a single-valued field (not an origin) under the rule."""
     return best_value(_at_floor(index.get((pid, field), []), floor), prefer)
 
@@ -125,8 +134,18 @@ def read_ethnicity(index: dict, pid: str, rule: str) -> str | None:
     return best_value([r for r in rows if r[2] == "imputed"])
 
 
-READ_FIELDS = ["province", "origin_basis", "district", "ethnicity", "tribe", "network", "networks", "guantanamo",
-               "un_1988_ref", "emirate_1996_2001"]
+READ_FIELDS = [
+    "province",
+    "origin_basis",
+    "district",
+    "ethnicity",
+    "tribe",
+    "network",
+    "networks",
+    "guantanamo",
+    "un_1988_ref",
+    "emirate_1996_2001",
+]
 
 
 def read_person(index: dict, pid: str, choice: CodingChoice = DEFAULT) -> dict:
@@ -167,8 +186,14 @@ def region_maps(regions: pd.DataFrame) -> dict[str, dict[str, str]]:
     return {scheme: dict(zip(sub["province"], sub["region"])) for scheme, sub in regions.groupby("scheme")}
 
 
-def classify(read: pd.DataFrame, region_map: dict[str, str], places: tuple, choice: CodingChoice = DEFAULT,
-             in_hz: np.ndarray | None = None, helmandi: np.ndarray | None = None) -> pd.DataFrame:
+def classify(
+    read: pd.DataFrame,
+    region_map: dict[str, str],
+    places: tuple,
+    choice: CodingChoice = DEFAULT,
+    in_hz: np.ndarray | None = None,
+    helmandi: np.ndarray | None = None,
+) -> pd.DataFrame:
     """Add ``region`` (``region_map`` is the scheme's, from :func:`region_maps`), ``hazarajat``
     (``places`` from :func:`~cabinet_analysis.coding.regions.hazarajat_places`) and ``helmandi`` (under
     ``choice.helmandi``) to persons read by :func:`read_persons`; whole columns at once. ``in_hz`` and
@@ -176,31 +201,47 @@ def classify(read: pd.DataFrame, region_map: dict[str, str], places: tuple, choi
     in_hz = hazarajat_flags(read, places) if in_hz is None else in_hz
     helmandi = helmandi_members(read, choice.helmandi) if helmandi is None else helmandi
     own_region = choice.scheme in vocab.RUSI_SCHEMES
-    region = [None if not isinstance(p, str) else vocab.HAZARAJAT if (hz and own_region) else region_map[p]
-              for p, hz in zip(read["province"].tolist(), in_hz)]
-    return read.assign(region=pd.Series(region, index=read.index, dtype=object), hazarajat=in_hz, helmandi=helmandi)
+    region = [
+        None if not isinstance(p, str) else vocab.HAZARAJAT if (hz and own_region) else region_map[p]
+        for p, hz in zip(read["province"].tolist(), in_hz)
+    ]
+    return read.assign(
+        region=pd.Series(region, index=read.index, dtype=object), hazarajat=in_hz, helmandi=helmandi
+    )
 
 
 def hazarajat_flags(read: pd.DataFrame, places: tuple) -> np.ndarray:
     """For each person read by :func:`read_persons`: is their place of origin in the Hazarajat (``places``)?"""
-    return np.array([in_hazarajat(p, d, places) for p, d in zip(read["province"].tolist(), read["district"].tolist())], dtype=bool)
+    return np.array(
+        [in_hazarajat(p, d, places) for p, d in zip(read["province"].tolist(), read["district"].tolist())],
+        dtype=bool,
+    )
 
 
 def helmandi_members(people: pd.DataFrame, rule: str) -> np.ndarray:
     """Membership of the Helmandi networks for every person, under ``rule`` (:data:`cabinet_analysis.coding.groups.HELMANDI`)."""
     member = helmandi_rule(rule).member
-    return np.array([member(Ties(n, ns, t, p)) for n, ns, t, p in
-                     zip(people["network"], people["networks"], people["tribe"], people["province"])], dtype=bool)
+    return np.array(
+        [
+            member(Ties(n, ns, t, p))
+            for n, ns, t, p in zip(people["network"], people["networks"], people["tribe"], people["province"])
+        ],
+        dtype=bool,
+    )
 
 
 ALL = None  # no origin evidence: any province is possible
 
 
-def possible_provinces(index: dict, person_ids, bases: tuple[str, ...] = ("birth", "family"),
-                       floor: tuple[str, ...] = ("high", "medium")) -> dict[str, frozenset | None]:
+def possible_provinces(
+    index: dict,
+    person_ids,
+    bases: tuple[str, ...] = ("birth", "family"),
+    floor: tuple[str, ...] = ("high", "medium"),
+) -> dict[str, frozenset | None]:
     """Person -> the provinces that origin evidence of medium or high confidence names, or ALL if
     none does (a weak source alone does not rule any province out)."""
-    out = {}
+    out: dict[str, frozenset | None] = {}
     for pid in person_ids:
         named = {r[0] for r in index.get((pid, "province"), []) if r[1] in bases and r[2] in floor}
         out[pid] = frozenset(named) if named else ALL

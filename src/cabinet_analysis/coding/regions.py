@@ -31,7 +31,11 @@ from .. import vocab
 from ..data.provinces import district_keys, name_key
 
 READINGS = ("majority", "listed", "weighted")
-COUNTED = {"majority": vocab.HAZARAJAT_CONFIDENCE, "listed": ("high", "medium", "low"), "weighted": ("high", "medium", "low")}
+COUNTED = {
+    "majority": vocab.HAZARAJAT_CONFIDENCE,
+    "listed": ("high", "medium", "low"),
+    "weighted": ("high", "medium", "low"),
+}
 ESTIMATE = "nsia_2019_20"  # the district estimate the yardstick uses (the latest with every district of the provinces)
 
 
@@ -47,7 +51,10 @@ def hazarajat_places(hazarajat: pd.DataFrame, reading: str = "majority") -> tupl
     rows = _rows(hazarajat, reading)
     whole = frozenset(rows.loc[rows["district"] == "", "province"])
     districts = frozenset(
-        (prov, name_key(name)) for prov, cell in zip(rows["province"], rows["district"]) if cell for name in cell.split(";")
+        (prov, name_key(name))
+        for prov, cell in zip(rows["province"], rows["district"])
+        if cell
+        for name in cell.split(";")
     )
     return whole, districts
 
@@ -70,10 +77,14 @@ def in_hazarajat(province: str | None, district: str | None, hazarajat: pd.DataF
     return isinstance(district, str) and (province, name_key(district)) in districts
 
 
-def district_people(districts: pd.DataFrame, provinces: pd.DataFrame, estimate: str = ESTIMATE) -> pd.DataFrame:
+def district_people(
+    districts: pd.DataFrame, provinces: pd.DataFrame, estimate: str = ESTIMATE
+) -> pd.DataFrame:
     """The districts of ``estimate`` with their share of their province's people (``share_of_province``) and
     that share applied to the province's population of ``provinces.csv`` (``people``)."""
-    d = districts[districts["estimate"] == estimate][["province", "district", "variants", "population"]].copy()
+    d = districts[districts["estimate"] == estimate][
+        ["province", "district", "variants", "population"]
+    ].copy()
     d["share_of_province"] = d["population"] / d.groupby("province")["population"].transform("sum")
     total = provinces.set_index("province")["population_nsia_2021_22"]
     d["people"] = d["share_of_province"] * d["province"].map(total)
@@ -82,12 +93,19 @@ def district_people(districts: pd.DataFrame, provinces: pd.DataFrame, estimate: 
 
 def lowest_shares(shares: pd.DataFrame) -> dict[tuple[str, str], float]:
     """(province, district key) -> the Hazara share of the district (the lowest where sources disagree)."""
-    low = shares.assign(key=shares["district"].map(name_key)).groupby(["province", "key"])["hazara_share"].min()
+    low = (
+        shares.assign(key=shares["district"].map(name_key)).groupby(["province", "key"])["hazara_share"].min()
+    )
     return {k: float(v) for k, v in low.items()}
 
 
-def hazarajat_fractions(hazarajat: pd.DataFrame, districts: pd.DataFrame, provinces: pd.DataFrame, shares: pd.DataFrame,
-                        reading: str = "majority") -> dict[str, float]:
+def hazarajat_fractions(
+    hazarajat: pd.DataFrame,
+    districts: pd.DataFrame,
+    provinces: pd.DataFrame,
+    shares: pd.DataFrame,
+    reading: str = "majority",
+) -> dict[str, float]:
     """Province -> the fraction of its people who live in Hazarajat under ``reading`` (1 for a whole
     province; the summed district shares for a province with Hazarajat districts; weighted by the Hazara
     share under ``weighted``). Provinces without Hazarajat are left out."""
@@ -108,7 +126,9 @@ def hazarajat_fractions(hazarajat: pd.DataFrame, districts: pd.DataFrame, provin
     return out
 
 
-def hazarajat_district_people(hazarajat: pd.DataFrame, districts: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFrame:
+def hazarajat_district_people(
+    hazarajat: pd.DataFrame, districts: pd.DataFrame, provinces: pd.DataFrame
+) -> pd.DataFrame:
     """Every listed Hazarajat district with its people (:func:`district_people`) and whether it counts under
     ``majority`` or only under ``listed`` (``kind``: majority or mixed); the whole provinces with theirs."""
     people = district_people(districts, provinces)
@@ -118,9 +138,14 @@ def hazarajat_district_people(hazarajat: pd.DataFrame, districts: pd.DataFrame, 
     for prov, cell in hazarajat[["province", "district"]].itertuples(index=False, name=None):
         if not cell:
             total = float(provinces.set_index("province").loc[prov, "population_nsia_2021_22"])
-            rows.append({"province": prov, "district": "(whole province)", "people": round(total), "kind": "majority"})
+            rows.append(
+                {"province": prov, "district": "(whole province)", "people": round(total), "kind": "majority"}
+            )
             continue
-        name = next((keys.get((prov, name_key(s))) for s in cell.split(";") if (prov, name_key(s)) in keys.index), None)
+        name = next(
+            (keys.get((prov, name_key(s))) for s in cell.split(";") if (prov, name_key(s)) in keys.index),
+            None,
+        )
         if name is None or (prov, name) in seen:
             continue
         seen.add((prov, name))

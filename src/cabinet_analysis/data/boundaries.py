@@ -56,7 +56,13 @@ def topojson_to_geojson(topo: dict, decimals: int = DECIMALS) -> dict:
                 raise ValueError(f"unsupported geometry type {geom['type']!r}")
             coords = [[np.round(_ring(r, arcs), decimals).tolist() for r in poly] for poly in polygons]
             props = {k: geom["properties"][k] for k in ("shapeName", "shapeISO", "shapeID")}
-            features.append({"type": "Feature", "properties": props, "geometry": {"type": "MultiPolygon", "coordinates": coords}})
+            features.append(
+                {
+                    "type": "Feature",
+                    "properties": props,
+                    "geometry": {"type": "MultiPolygon", "coordinates": coords},
+                }
+            )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -118,7 +124,9 @@ def load_boundaries(path: Path, provinces: ProvinceIndex, expected: set[str]) ->
         for poly in rings:
             for ring in poly:
                 if ring.ndim != 2 or len(ring) < 4 or not np.array_equal(ring[0], ring[-1]):
-                    problems.append(Problem(name, 0, "coordinates", f"{where} ({canonical}): a ring is not closed"))
+                    problems.append(
+                        Problem(name, 0, "coordinates", f"{where} ({canonical}): a ring is not closed")
+                    )
         polygons[canonical] = rings
     for missing in sorted(expected - set(polygons)):
         problems.append(Problem(name, 0, "shapeName", f"no boundary for {missing}"))

@@ -47,7 +47,9 @@ def field_table(resource: dict) -> str:
     if schema.get("primaryKey"):
         keys.append("Primary key: " + ", ".join(f"`{k}`" for k in schema["primaryKey"]) + ".")
     for fk in schema.get("foreignKeys", []):
-        keys.append(f"`{fk['fields'][0]}` refers to `{fk['reference']['fields'][0]}` of {fk['reference']['resource']}.csv.")
+        keys.append(
+            f"`{fk['fields'][0]}` refers to `{fk['reference']['fields'][0]}` of {fk['reference']['resource']}.csv."
+        )
     return "\n".join(lines) + ("\n\n" + " ".join(keys) if keys else "") + "\n"
 
 
@@ -61,11 +63,15 @@ def render(text: str, data_dir, blocks: dict[str, str] | None = None) -> str:
     resources = {r["name"]: r for r in read_descriptor(data_dir)["resources"]}
     opened, closed = text.count("<!-- fields:"), text.count("<!-- /fields -->")
     if opened != closed:
-        raise ValueError(f"the codebook has {opened} table markers and {closed} closing markers; every <!-- fields:NAME --> needs its <!-- /fields -->")
+        raise ValueError(
+            f"the codebook has {opened} table markers and {closed} closing markers; every <!-- fields:NAME --> needs its <!-- /fields -->"
+        )
 
     def table(m: re.Match) -> str:
         return m.group(1) + field_table(resources[m.group(2)]) + m.group(4)
 
     text = MARKER.sub(table, text)
     blocks = blocks or {}
-    return BLOCK.sub(lambda m: m.group(1) + blocks[m.group(2)] + m.group(4) if m.group(2) in blocks else m.group(0), text)
+    return BLOCK.sub(
+        lambda m: m.group(1) + blocks[m.group(2)] + m.group(4) if m.group(2) in blocks else m.group(0), text
+    )

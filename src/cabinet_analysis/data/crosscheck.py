@@ -18,27 +18,47 @@ from .problems import Problem
 from .provinces import ProvinceIndex
 from .validate import type_ok
 
-PERSONS, APPOINTMENTS, EVIDENCE, POSTS, ROUNDS = "persons.csv", "appointments.csv", "evidence.csv", "posts.csv", "rounds.csv"
+PERSONS, APPOINTMENTS, EVIDENCE, POSTS, ROUNDS = (
+    "persons.csv",
+    "appointments.csv",
+    "evidence.csv",
+    "posts.csv",
+    "rounds.csv",
+)
 NAMING_EVENTS = ("appointed", "acting", "attested")  # the events that hold a name a round announced
-REGIONS, HAZARAJAT, ETHNIC, CLAIMS, PROVINCES = "regions.csv", "hazarajat.csv", "ethnic_shares.csv", "claims.csv", "provinces.csv"
+REGIONS, HAZARAJAT, ETHNIC, CLAIMS, PROVINCES = (
+    "regions.csv",
+    "hazarajat.csv",
+    "ethnic_shares.csv",
+    "claims.csv",
+    "provinces.csv",
+)
 DISTRICTS, SHARES = "districts.csv", "hazara_shares.csv"
 
 
 def provinces_index(prov: pd.DataFrame) -> tuple[ProvinceIndex, list[Problem]]:
     problems = []
     if len(prov) != vocab.EXPECTED_PROVINCES:
-        problems.append(Problem(PROVINCES, 0, "", f"expected {vocab.EXPECTED_PROVINCES} provinces, found {len(prov)}"))
+        problems.append(
+            Problem(PROVINCES, 0, "", f"expected {vocab.EXPECTED_PROVINCES} provinces, found {len(prov)}")
+        )
     index, clashes = ProvinceIndex.build(prov)
     problems += [Problem(PROVINCES, line, "variants", msg) for line, msg in clashes]
     return index, problems
 
 
-def canonical_provinces(frame: pd.DataFrame, column: str, filename: str, index: ProvinceIndex) -> list[Problem]:
+def canonical_provinces(
+    frame: pd.DataFrame, column: str, filename: str, index: ProvinceIndex
+) -> list[Problem]:
     """Files that name provinces by key (regions, hazarajat) use the canonical name."""
     out = []
     for line, value in frame.loc[~frame[column].isin(index.canonical), column].items():
         hit = index.resolve(value)
-        msg = f"{value!r} is a spelling of {hit}; write the canonical name" if hit else index.unknown_message(value)
+        msg = (
+            f"{value!r} is a spelling of {hit}; write the canonical name"
+            if hit
+            else index.unknown_message(value)
+        )
         out.append(Problem(filename, int(line), column, msg))
     return out
 
@@ -50,16 +70,28 @@ def check_regions(regions: pd.DataFrame, index: ProvinceIndex) -> list[Problem]:
     regions = regions.assign(province=regions["province"].map(lambda p: index.resolve(p) or p))
     problems = []
     no_basis = regions[(regions["source_id"] == "") & (regions["rule"] == "")]
-    problems += [Problem(REGIONS, int(line), "source_id", "needs a source_id or a stated rule") for line in no_basis.index]
+    problems += [
+        Problem(REGIONS, int(line), "source_id", "needs a source_id or a stated rule")
+        for line in no_basis.index
+    ]
     for scheme, needed in vocab.REQUIRED_REGIONS.items():
         sub = regions[regions["scheme"] == scheme]
         if sub.empty:
-            problems.append(Problem(REGIONS, 0, "scheme", f"scheme {scheme!r} is missing (the analysis uses it)"))
+            problems.append(
+                Problem(REGIONS, 0, "scheme", f"scheme {scheme!r} is missing (the analysis uses it)")
+            )
             continue
         for p in sorted(provinces - set(sub["province"])):
             problems.append(Problem(REGIONS, 0, "province", f"scheme {scheme!r} does not map {p}"))
         for r in sorted(set(needed) - set(sub["region"])):
-            problems.append(Problem(REGIONS, 0, "region", f"scheme {scheme!r} has no region {r!r} (the analysis and figures use it)"))
+            problems.append(
+                Problem(
+                    REGIONS,
+                    0,
+                    "region",
+                    f"scheme {scheme!r} has no region {r!r} (the analysis and figures use it)",
+                )
+            )
     return problems
 
 
@@ -67,10 +99,19 @@ def check_hazarajat(hazarajat: pd.DataFrame) -> list[Problem]:
     counted = hazarajat[hazarajat["confidence"].isin(vocab.HAZARAJAT_CONFIDENCE)]
     if (counted["district"] == "").any():
         return []
-    return [Problem(HAZARAJAT, 0, "district", "no whole province of high or medium confidence: the Hazarajat baseline would be empty")]
+    return [
+        Problem(
+            HAZARAJAT,
+            0,
+            "district",
+            "no whole province of high or medium confidence: the Hazarajat baseline would be empty",
+        )
+    ]
 
 
-def check_districts(districts: pd.DataFrame, provinces: pd.DataFrame, hazarajat: pd.DataFrame, shares: pd.DataFrame) -> list[Problem]:
+def check_districts(
+    districts: pd.DataFrame, provinces: pd.DataFrame, hazarajat: pd.DataFrame, shares: pd.DataFrame
+) -> list[Problem]:
     """Every Hazarajat district, and every district with a Hazara share, is a district of its province in
     districts.csv (by name or spelling); no district has more people than its province."""
     from .provinces import district_keys, name_key
@@ -79,16 +120,33 @@ def check_districts(districts: pd.DataFrame, provinces: pd.DataFrame, hazarajat:
     problems = []
     for line, prov, cell in hazarajat[["province", "district"]].itertuples(name=None):
         if cell and not any((prov, name_key(s)) in known for s in cell.split(";")):
-            problems.append(Problem(HAZARAJAT, int(line), "district", f"{cell.split(';')[0]!r} is not a district of {prov} in {DISTRICTS}"))
+            problems.append(
+                Problem(
+                    HAZARAJAT,
+                    int(line),
+                    "district",
+                    f"{cell.split(';')[0]!r} is not a district of {prov} in {DISTRICTS}",
+                )
+            )
     for line, prov, name in shares[["province", "district"]].itertuples(name=None):
         if (prov, name_key(name)) not in known:
-            problems.append(Problem(SHARES, int(line), "district", f"{name!r} is not a district of {prov} in {DISTRICTS}"))
-    total = dict(zip(provinces["province"], pd.to_numeric(provinces["population_nsia_2021_22"], errors="coerce")))
+            problems.append(
+                Problem(SHARES, int(line), "district", f"{name!r} is not a district of {prov} in {DISTRICTS}")
+            )
+    total = dict(
+        zip(provinces["province"], pd.to_numeric(provinces["population_nsia_2021_22"], errors="coerce"))
+    )
     pop = pd.to_numeric(districts["population"], errors="coerce")
     for line, prov, value in zip(districts.index, districts["province"], pop):
         if prov in total and value > total[prov]:
-            problems.append(Problem(DISTRICTS, int(line), "population",
-                                    f"{int(value)} is more than the whole province of {prov} ({int(total[prov])}, {PROVINCES})"))
+            problems.append(
+                Problem(
+                    DISTRICTS,
+                    int(line),
+                    "population",
+                    f"{int(value)} is more than the whole province of {prov} ({int(total[prov])}, {PROVINCES})",
+                )
+            )
     return problems
 
 
@@ -96,7 +154,9 @@ def check_ethnic_shares(ethnic: pd.DataFrame, groups: tuple[str, ...]) -> list[P
     problems = []
     for g in groups:
         if g not in set(ethnic["group"]):
-            problems.append(Problem(ETHNIC, 0, "group", f"group {g!r} is missing (the ethnic baselines need every group)"))
+            problems.append(
+                Problem(ETHNIC, 0, "group", f"group {g!r} is missing (the ethnic baselines need every group)")
+            )
     lo, mid, hi = (pd.to_numeric(ethnic[c], errors="coerce") for c in ("low", "central", "high"))
     for line in ethnic.index[~((lo <= mid) & (mid <= hi))]:
         problems.append(Problem(ETHNIC, int(line), "central", "need low <= central <= high"))
@@ -108,20 +168,45 @@ def check_ethnic_shares(ethnic: pd.DataFrame, groups: tuple[str, ...]) -> list[P
 
 def check_first_round(appointments: pd.DataFrame) -> list[Problem]:
     """Exactly 33 persons appointed in the announcement of 7 September 2021, each once, numbered 1..33."""
-    first = appointments[(appointments["announced_on"] == vocab.FIRST_ROUND) & (appointments["event"] == "appointed")]
+    first = appointments[
+        (appointments["announced_on"] == vocab.FIRST_ROUND) & (appointments["event"] == "appointed")
+    ]
     problems = []
     second = first.duplicated("person_id")
     for line, pid in first.loc[second, "person_id"].items():
-        problems.append(Problem(APPOINTMENTS, int(line), "person_id", f"{pid!r} has a second {vocab.FIRST_ROUND} appointment (one per person)"))
+        problems.append(
+            Problem(
+                APPOINTMENTS,
+                int(line),
+                "person_id",
+                f"{pid!r} has a second {vocab.FIRST_ROUND} appointment (one per person)",
+            )
+        )
     first = first[~second]
     n = first["person_id"].nunique()
     if n != vocab.EXPECTED_APPOINTEES:
-        problems.append(Problem(APPOINTMENTS, 0, "announced_on", f"expected {vocab.EXPECTED_APPOINTEES} persons announced on {vocab.FIRST_ROUND}, found {n}"))
+        problems.append(
+            Problem(
+                APPOINTMENTS,
+                0,
+                "announced_on",
+                f"expected {vocab.EXPECTED_APPOINTEES} persons announced on {vocab.FIRST_ROUND}, found {n}",
+            )
+        )
     for line in first.index[first["seq"] == ""]:
-        problems.append(Problem(APPOINTMENTS, int(line), "seq", f"every {vocab.FIRST_ROUND} appointment needs its place in the announcement"))
+        problems.append(
+            Problem(
+                APPOINTMENTS,
+                int(line),
+                "seq",
+                f"every {vocab.FIRST_ROUND} appointment needs its place in the announcement",
+            )
+        )
     seqs = first.loc[first["seq"] != "", "seq"]
     for line, s in seqs[seqs.duplicated()].items():
-        problems.append(Problem(APPOINTMENTS, int(line), "seq", f"seq {s} is used twice on {vocab.FIRST_ROUND}"))
+        problems.append(
+            Problem(APPOINTMENTS, int(line), "seq", f"seq {s} is used twice on {vocab.FIRST_ROUND}")
+        )
     return problems
 
 
@@ -131,36 +216,75 @@ def check_occupancies(appointments: pd.DataFrame, posts: pd.DataFrame, rounds: p
     a = appointments
     problems = []
     for line in a.index[(a["person_id"] == "") & (a["event"] != "vacant")]:
-        problems.append(Problem(APPOINTMENTS, int(line), "person_id", "must not be empty (only a vacant event has no person)"))
+        problems.append(
+            Problem(
+                APPOINTMENTS, int(line), "person_id", "must not be empty (only a vacant event has no person)"
+            )
+        )
     for line in a.index[(a["person_id"] != "") & (a["event"] == "vacant")]:
-        problems.append(Problem(APPOINTMENTS, int(line), "person_id", "a vacant event reports an empty post: leave person_id empty"))
+        problems.append(
+            Problem(
+                APPOINTMENTS,
+                int(line),
+                "person_id",
+                "a vacant event reports an empty post: leave person_id empty",
+            )
+        )
     spans = posts.set_index("post_id")[["established", "abolished"]]
     known = a[a["post_id"].isin(spans.index) & (a["announced_on"] != "")]
     start, end = known["post_id"].map(spans["established"]), known["post_id"].map(spans["abolished"])
     day = known["announced_on"]
     for line in known.index[(start != "") & (day < start)]:
-        problems.append(Problem(APPOINTMENTS, int(line), "announced_on",
-                                f"{day[line]} is before post {known.at[line, 'post_id']!r} was established ({start[line]}, {POSTS})"))
+        problems.append(
+            Problem(
+                APPOINTMENTS,
+                int(line),
+                "announced_on",
+                f"{day[line]} is before post {known.at[line, 'post_id']!r} was established ({start[line]}, {POSTS})",
+            )
+        )
     for line in known.index[(end != "") & (day > end) & (known["event"] != "left")]:
-        problems.append(Problem(APPOINTMENTS, int(line), "announced_on",
-                                f"{day[line]} is after post {known.at[line, 'post_id']!r} was abolished ({end[line]}, {POSTS})"))
-    held = a[a["event"].isin(NAMING_EVENTS) & (a["round_id"] != "")].groupby("round_id")["person_id"].nunique()
+        problems.append(
+            Problem(
+                APPOINTMENTS,
+                int(line),
+                "announced_on",
+                f"{day[line]} is after post {known.at[line, 'post_id']!r} was abolished ({end[line]}, {POSTS})",
+            )
+        )
+    held = (
+        a[a["event"].isin(NAMING_EVENTS) & (a["round_id"] != "")].groupby("round_id")["person_id"].nunique()
+    )
     for line, rid, count in rounds[["round_id", "names_announced"]].itertuples(name=None):
         if count and rid in held.index and held[rid] > int(count):
-            problems.append(Problem(ROUNDS, int(line), "names_announced",
-                                    f"round {rid!r} announced {count} names but {APPOINTMENTS} holds {held[rid]} of it"))
+            problems.append(
+                Problem(
+                    ROUNDS,
+                    int(line),
+                    "names_announced",
+                    f"round {rid!r} announced {count} names but {APPOINTMENTS} holds {held[rid]} of it",
+                )
+            )
     return problems
 
 
-def check_evidence(evidence: pd.DataFrame, index: ProvinceIndex, appointees: ResourceSpec, persons: pd.DataFrame,
-                   skip: set[tuple[int, str]], values: tuple = ()) -> list[Problem]:
+def check_evidence(
+    evidence: pd.DataFrame,
+    index: ProvinceIndex,
+    appointees: ResourceSpec,
+    persons: pd.DataFrame,
+    skip: set[tuple[int, str]],
+    values: tuple = (),
+) -> list[Problem]:
     """Basis only and always for places; known provinces; values from the vocabulary of their field;
     ``imputed`` only for ethnicity; every recorded spelling listed in persons.csv."""
     e = evidence
     problems = []
     place = e["field"].isin(["province", "district"])
     for line, field in e.loc[place & (e["basis"] == ""), "field"].items():
-        problems.append(Problem(EVIDENCE, int(line), "basis", f"a {field} row needs a basis (birth, family or residence)"))
+        problems.append(
+            Problem(EVIDENCE, int(line), "basis", f"a {field} row needs a basis (birth, family or residence)")
+        )
     for line in e.index[~place & (e["basis"] != "")]:
         problems.append(Problem(EVIDENCE, int(line), "basis", "basis is only for province and district rows"))
     prov = e[(e["field"] == "province") & ~e.index.isin([ln for ln, c in skip if c == "value"])]
@@ -177,17 +301,36 @@ def check_evidence(evidence: pd.DataFrame, index: ProvinceIndex, appointees: Res
             ok &= rows.isin(spec.enum)
         if spec.pattern:
             ok &= rows.str.match(spec.pattern)
-        allowed = ", ".join(spec.enum) if spec.enum else "true or false" if spec.type == "boolean" else f"the form of {spec.name}"
+        allowed = (
+            ", ".join(spec.enum)
+            if spec.enum
+            else "true or false"
+            if spec.type == "boolean"
+            else f"the form of {spec.name}"
+        )
         for line, value in rows[~ok].items():
-            problems.append(Problem(EVIDENCE, int(line), "value", f"{value!r} is not a {spec.name} (must be {allowed})"))
+            problems.append(
+                Problem(EVIDENCE, int(line), "value", f"{value!r} is not a {spec.name} (must be {allowed})")
+            )
     for field, allowed in values:
         rows = e.loc[e["field"] == field, "value"]
         for line, value in rows[~rows.isin(allowed)].items():
-            problems.append(Problem(EVIDENCE, int(line), "value", f"{value!r} is not a {field} (must be {', '.join(allowed)})"))
+            problems.append(
+                Problem(
+                    EVIDENCE, int(line), "value", f"{value!r} is not a {field} (must be {', '.join(allowed)})"
+                )
+            )
     names = persons.assign(n=persons["name"] + ";" + persons["name_variants"])
     listed = names["person_id"] + "\x1f" + names["n"].str.split(";").explode().str.casefold()
     spell = e[(e["field"] == "name_variants") & e["person_id"].isin(persons["person_id"])]
     unlisted = spell[~(spell["person_id"] + "\x1f" + spell["value"].str.casefold()).isin(set(listed))]
     for line, pid, value in zip(unlisted.index, unlisted["person_id"], unlisted["value"]):
-        problems.append(Problem(EVIDENCE, int(line), "value", f"spelling {value!r} is not listed in name_variants of {pid} in {PERSONS}"))
+        problems.append(
+            Problem(
+                EVIDENCE,
+                int(line),
+                "value",
+                f"spelling {value!r} is not listed in name_variants of {pid} in {PERSONS}",
+            )
+        )
     return problems

@@ -33,9 +33,18 @@ def read_csv_strict(path: Path, columns: list[str]) -> tuple[pd.DataFrame | None
     if not raw.strip():
         return None, [Problem(name, 0, "", "file is empty; expected a header line")]
     if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [Problem(name, 1, "", "file starts with a UTF-8 byte-order mark (BOM); save it as plain UTF-8")]
+        return None, [
+            Problem(name, 1, "", "file starts with a UTF-8 byte-order mark (BOM); save it as plain UTF-8")
+        ]
     if b"\x00" in raw:
-        return None, [Problem(name, raw[: raw.index(b"\x00")].count(b"\n") + 1, "", "file contains a NUL byte; save it as plain UTF-8 text")]
+        return None, [
+            Problem(
+                name,
+                raw[: raw.index(b"\x00")].count(b"\n") + 1,
+                "",
+                "file contains a NUL byte; save it as plain UTF-8 text",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -59,7 +68,9 @@ def read_csv_strict(path: Path, columns: list[str]) -> tuple[pd.DataFrame | None
                 continue
             for col, value in zip(columns, row):
                 if value != value.strip():
-                    problems.append(Problem(name, line, col, f"value {value!r} has leading or trailing whitespace"))
+                    problems.append(
+                        Problem(name, line, col, f"value {value!r} has leading or trailing whitespace")
+                    )
             records.append(row)
             lines.append(line)
     except csv.Error as exc:
@@ -84,4 +95,9 @@ def _header_problem(name: str, header: list[str], columns: list[str]) -> Problem
         detail.append("column names with leading or trailing whitespace")
     if not detail:
         detail.append("columns out of order")
-    return Problem(name, 1, "", f"header does not match datapackage.json ({'; '.join(detail)}); expected: {','.join(columns)}")
+    return Problem(
+        name,
+        1,
+        "",
+        f"header does not match datapackage.json ({'; '.join(detail)}); expected: {','.join(columns)}",
+    )

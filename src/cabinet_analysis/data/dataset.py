@@ -57,10 +57,14 @@ class Dataset:
         """The 33 appointments of 7 September 2021 in announcement order (person_id, seq, post, tier, announced_on)."""
         a = self.appointments
         first = a[(a["announced_on"] == pd.Timestamp(vocab.FIRST_ROUND)) & (a["event"] == "appointed")]
-        return first.sort_values("seq")[["person_id", "seq", "post", "tier", "announced_on"]].reset_index(drop=True)
+        return first.sort_values("seq")[["person_id", "seq", "post", "tier", "announced_on"]].reset_index(
+            drop=True
+        )
 
 
-def _read_all(data_dir: Path, specs: dict[str, ResourceSpec]) -> tuple[dict[str, pd.DataFrame], list[Problem], set]:
+def _read_all(
+    data_dir: Path, specs: dict[str, ResourceSpec]
+) -> tuple[dict[str, pd.DataFrame], list[Problem], set]:
     tables, problems, bad = {}, [], set()
     for name, spec in specs.items():
         if not spec.tabular or name in DERIVED:
@@ -80,11 +84,32 @@ def _read_all(data_dir: Path, specs: dict[str, ResourceSpec]) -> tuple[dict[str,
     return tables, problems, bad
 
 
-def validate_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], ProvinceIndex | None, Boundaries | None, list[Problem]]:
+def validate_folder(
+    data_dir: Path,
+) -> tuple[dict[str, pd.DataFrame], ProvinceIndex | None, Boundaries | None, list[Problem]]:
     """Every check on every file; the raw tables, the province index and boundaries, and the problems."""
     specs = load_package(data_dir)
-    missing = [n for n in ("persons", "appointments", "posts", "evidence", "sources", "provinces", "regions", "hazarajat",
-                           "districts", "hazara_shares", "ethnic_shares", "claims", "rounds", "tallies", "boundaries") if n not in specs]
+    missing = [
+        n
+        for n in (
+            "persons",
+            "appointments",
+            "posts",
+            "evidence",
+            "sources",
+            "provinces",
+            "regions",
+            "hazarajat",
+            "districts",
+            "hazara_shares",
+            "ethnic_shares",
+            "claims",
+            "rounds",
+            "tallies",
+            "boundaries",
+        )
+        if n not in specs
+    ]
     if missing:
         raise DataError([Problem(paths.DESCRIPTOR, 0, "", f"no resource named {n!r}") for n in missing])
     t, problems, bad = _read_all(data_dir, specs)
@@ -92,7 +117,12 @@ def validate_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], ProvinceIn
     if "provinces" in t:
         index, p = crosscheck.provinces_index(t["provinces"])
         problems += p
-        for name, col in (("regions", "province"), ("hazarajat", "province"), ("districts", "province"), ("hazara_shares", "province")):
+        for name, col in (
+            ("regions", "province"),
+            ("hazarajat", "province"),
+            ("districts", "province"),
+            ("hazara_shares", "province"),
+        ):
             if name in t:
                 problems += crosscheck.canonical_provinces(t[name], col, specs[name].path, index)
         if "regions" in t:
@@ -104,9 +134,13 @@ def validate_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], ProvinceIn
     if "hazarajat" in t:
         problems += crosscheck.check_hazarajat(t["hazarajat"])
     if "districts" in t and "provinces" in t and "hazarajat" in t and "hazara_shares" in t:
-        problems += crosscheck.check_districts(t["districts"], t["provinces"], t["hazarajat"], t["hazara_shares"])
+        problems += crosscheck.check_districts(
+            t["districts"], t["provinces"], t["hazarajat"], t["hazara_shares"]
+        )
     if "ethnic_shares" in t:
-        problems += crosscheck.check_ethnic_shares(t["ethnic_shares"], specs["ethnic_shares"].field("group").enum or ())
+        problems += crosscheck.check_ethnic_shares(
+            t["ethnic_shares"], specs["ethnic_shares"].field("group").enum or ()
+        )
     if "appointments" in t:
         problems += crosscheck.check_first_round(t["appointments"])
         if "posts" in t and "rounds" in t:
@@ -116,11 +150,19 @@ def validate_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], ProvinceIn
         # imported here, when a folder is checked, so that loading the data layer does not load the analysis.
         from ..analysis.claim_kinds import check_claims, known_from
 
-        problems += check_claims(t["claims"], known_from(t, specs["evidence"].field("field").enum or ()), specs["claims"].path)
+        problems += check_claims(
+            t["claims"], known_from(t, specs["evidence"].field("field").enum or ()), specs["claims"].path
+        )
     if "evidence" in t and "persons" in t and index is not None:
         skip = {(line, col) for f, line, col in bad if f == specs["evidence"].path}
-        problems += crosscheck.check_evidence(t["evidence"], index, specs["appointees"], t["persons"], skip,
-                                              specs["evidence"].field("value").values_by_field)
+        problems += crosscheck.check_evidence(
+            t["evidence"],
+            index,
+            specs["appointees"],
+            t["persons"],
+            skip,
+            specs["evidence"].field("value").values_by_field,
+        )
     return t, index, boundaries, problems
 
 

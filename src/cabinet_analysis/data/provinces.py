@@ -54,7 +54,9 @@ def district_keys(districts: pd.DataFrame) -> pd.Series:
     """Every spelling key of every district (name and variants) -> the district's name, per province:
     a Series indexed by (province, key)."""
     pairs = {}
-    for prov, name, variants in districts[["province", "district", "variants"]].itertuples(index=False, name=None):
+    for prov, name, variants in districts[["province", "district", "variants"]].itertuples(
+        index=False, name=None
+    ):
         for spelling in [name] + [v for v in variants.split(";") if v.strip()]:
             pairs.setdefault((prov, name_key(spelling)), name)
     return pd.Series(pairs, dtype=object)

@@ -32,9 +32,24 @@ from .sensitivity_ranges import sensitivity_ranges
 from .timeline import timeline
 from .turnover import turnover
 
-NAMES = ("origins_map", "hazarajat_map", "focus_yardsticks", "cadre_map", "focus_gaps", "regions_observed_expected",
-         "claims_ledger", "sensitivity_ranges", "sensitivity_grid", "helmandi_networks", "network_composition", "coverage",
-         "timeline", "seats_over_time", "turnover", "dated_claims")
+NAMES = (
+    "origins_map",
+    "hazarajat_map",
+    "focus_yardsticks",
+    "cadre_map",
+    "focus_gaps",
+    "regions_observed_expected",
+    "claims_ledger",
+    "sensitivity_ranges",
+    "sensitivity_grid",
+    "helmandi_networks",
+    "network_composition",
+    "coverage",
+    "timeline",
+    "seats_over_time",
+    "turnover",
+    "dated_claims",
+)
 
 
 def module(name: str):
@@ -48,7 +63,10 @@ def inputs(name: str, ctx, choice: CodingChoice = DEFAULT) -> tuple:
     """(drawing function, *the tables it draws) for figure ``name`` under ``choice`` (the tables are kept
     between runs)."""
     mod = module(name)
-    return (getattr(mod, name), *ctx.memo(("figure_data", name, choice), lambda: tuple(mod.data(ctx, choice)), keep=True))
+    return (
+        getattr(mod, name),
+        *ctx.memo(("figure_data", name, choice), lambda: tuple(mod.data(ctx, choice)), keep=True),
+    )
 
 
 def figure_inputs(ctx, choice: CodingChoice = DEFAULT) -> dict[str, tuple]:
@@ -67,6 +85,28 @@ def build_all(ctx) -> dict[str, plt.Figure]:
     return {name: spec[0](*spec[1:]) for name, spec in figure_inputs(ctx).items()}
 
 
-__all__ = ["NAMES", "build_all", "cadre_map", "claims_ledger", "coverage", "dated_claims", "draw", "figure_inputs", "first_round_evidence",
-           "focus_gaps", "focus_yardsticks", "hazarajat_map", "helmandi_networks", "inputs", "module", "network_composition", "origins_map",
-           "regions_observed_expected", "seats_over_time", "sensitivity_grid", "sensitivity_ranges", "timeline", "turnover"]
+__all__ = [
+    "NAMES",
+    "build_all",
+    "cadre_map",
+    "claims_ledger",
+    "coverage",
+    "dated_claims",
+    "draw",
+    "figure_inputs",
+    "first_round_evidence",
+    "focus_gaps",
+    "focus_yardsticks",
+    "hazarajat_map",
+    "helmandi_networks",
+    "inputs",
+    "module",
+    "network_composition",
+    "origins_map",
+    "regions_observed_expected",
+    "seats_over_time",
+    "sensitivity_grid",
+    "sensitivity_ranges",
+    "timeline",
+    "turnover",
+]

@@ -10,8 +10,10 @@ from ..coding.choices import DEFAULT, CodingChoice
 from ..report.labels import GROUPS, YARDSTICKS
 from .style import figure_style, finish, palette, source_line
 
-ALT = ("Lollipop chart, one row per focus group of the commentary: the gap in percentage points between its share "
-       "of the appointees of known origin and its share of the yardstick, with the exact one-sided p-value")
+ALT = (
+    "Lollipop chart, one row per focus group of the commentary: the gap in percentage points between its share "
+    "of the appointees of known origin and its share of the yardstick, with the exact one-sided p-value"
+)
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
@@ -33,16 +35,30 @@ def focus_gaps(table: pd.DataFrame) -> plt.Figure:
         ax.hlines(y, 0, t["gap_pp"], color="0.6", lw=2)
         ax.scatter(t["gap_pp"], y, s=70, color=[p[3] if g < 0 else p[2] for g in t["gap_pp"]], zorder=3)
         ax.axvline(0, color="0.2", lw=1)
-        labels = [f"{GROUPS[g]}  ({o} of {n}, expected {e:.1f})" for g, o, n, e in zip(t["group"], t["observed"], t["n"], t["expected"])]
+        labels = [
+            f"{GROUPS[g]}  ({o} of {n}, expected {e:.1f})"
+            for g, o, n, e in zip(t["group"], t["observed"], t["n"], t["expected"])
+        ]
         ax.set_yticks(y, labels)
         for yi, (gap, pv, ph) in enumerate(zip(t["gap_pp"], t["p_under"], t["p_holm"])):
-            ax.annotate(f"p = {pv:.2g} (Holm {ph:.2g})", (gap, yi), xytext=(-8, 8), textcoords="offset points", ha="right", fontsize=8)
+            ax.annotate(
+                f"p = {pv:.2g} (Holm {ph:.2g})",
+                (gap, yi),
+                xytext=(-8, 8),
+                textcoords="offset points",
+                ha="right",
+                fontsize=8,
+            )
         ax.set_xlabel(f"gap: share of appointees minus {yardstick} share (percentage points)")
         lo = min(-20.0, float(t["gap_pp"].min()) - 3)
         ax.set_xlim(lo, max(5.0, float(t["gap_pp"].max()) + 4))
         below = t.loc[t["p_under"] < 0.05, "group"].map(GROUPS).tolist()
         holm = t.loc[t["p_holm"] < 0.05, "group"].map(GROUPS).tolist()
-        title = f"Every focus group falls short of its {yardstick} share" if (t["gap_pp"] < 0).all() else "Gaps of the focus groups"
+        title = (
+            f"Every focus group falls short of its {yardstick} share"
+            if (t["gap_pp"] < 0).all()
+            else "Gaps of the focus groups"
+        )
         title += f"; p < 0.05: {', '.join(below[::-1]) or 'none'}"
         title += f" ({', '.join(holm[::-1]) or 'none'} after Holm)" if below else ""
         return finish(fig, title, source_line("the 33 appointees of 7 Sept 2021", yardsticks=[baseline]), ALT)

@@ -10,8 +10,10 @@ from ..coding.choices import DEFAULT, CodingChoice
 from ..vocab import CABINET_TIERS
 from .style import figure_style, finish, palette, source_line
 
-ALT = ("Stacked horizontal bar chart, one bar per network of the Taliban movement (Kandahari core, Haqqani network, "
-       "Doha office and others, and unknown): how many of the 33 belong to it, at cabinet rank and at deputy rank")
+ALT = (
+    "Stacked horizontal bar chart, one bar per network of the Taliban movement (Kandahari core, Haqqani network, "
+    "Doha office and others, and unknown): how many of the 33 belong to it, at cabinet rank and at deputy rank"
+)
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
@@ -20,11 +22,15 @@ def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
 
 def network_composition(people: pd.DataFrame) -> plt.Figure:
     """Primary network of each appointee, split into cabinet rank and deputy rank."""
-    d = people.assign(network=people["networks"].map(lambda n: n[0] if n else "unknown"),
-                      rank=np.where(people["tier"].isin(CABINET_TIERS), "cabinet rank", "deputy or other"))
+    d = people.assign(
+        network=people["networks"].map(lambda n: n[0] if n else "unknown"),
+        rank=np.where(people["tier"].isin(CABINET_TIERS), "cabinet rank", "deputy or other"),
+    )
     table = d.groupby(["network", "rank"]).size().unstack(fill_value=0)
     known = table.drop(index="unknown", errors="ignore")
-    order = (["unknown"] if "unknown" in table.index else []) + list(known.sum(axis=1).sort_values(kind="stable").index)
+    order = (["unknown"] if "unknown" in table.index else []) + list(
+        known.sum(axis=1).sort_values(kind="stable").index
+    )
     table = table.loc[order]
     p = palette()
     with figure_style():
@@ -35,7 +41,14 @@ def network_composition(people: pd.DataFrame) -> plt.Figure:
                 ax.barh(table.index, table[col], left=left, color=p[i], label=col)
                 left += table[col].to_numpy()
         for yi, total in enumerate(left):
-            ax.annotate(str(int(total)), (total, yi), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+            ax.annotate(
+                str(int(total)),
+                (total, yi),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=8,
+            )
         ax.set_xlabel("appointees")
         ax.legend(loc="upper right")
         helmandi = int((d["network"] == "helmandi").sum())

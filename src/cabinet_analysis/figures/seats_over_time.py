@@ -11,13 +11,20 @@ from ..report.labels import GROUPS
 from ._text import join
 from .style import MIN_FONT, figure_style, finish, palette, source_line
 
-ALT = ("Five small step charts, one per focus group (west, southwest, Hazarajat, Helmandi networks, Hazaras by "
-       "ethnicity): how many holders from the group were in office on every event date from September 2021, at "
-       "cabinet rank and at deputy or other rank, with a note of how many more the holders of unknown origin and the "
-       "persons the data do not name could add")
+ALT = (
+    "Five small step charts, one per focus group (west, southwest, Hazarajat, Helmandi networks, Hazaras by "
+    "ethnicity): how many holders from the group were in office on every event date from September 2021, at "
+    "cabinet rank and at deputy or other rank, with a note of how many more the holders of unknown origin and the "
+    "persons the data do not name could add"
+)
 GROUPS_SHOWN = ["west", "southwest", "hazarajat", "helmandi_networks", "hazara"]
-SHORT = {"west": "the west", "southwest": "the southwest", "hazarajat": "Hazarajat", "helmandi_networks": "the Helmandi networks",
-         "hazara": "Hazaras"}
+SHORT = {
+    "west": "the west",
+    "southwest": "the southwest",
+    "hazarajat": "Hazarajat",
+    "helmandi_networks": "the Helmandi networks",
+    "hazara": "Hazaras",
+}
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
@@ -40,17 +47,36 @@ def seats_over_time(seats: pd.DataFrame) -> plt.Figure:
         fig, axes = plt.subplots(2, 3, figsize=(10, 6.6), sharey=True)
         for ax, g in zip(axes.flat, GROUPS_SHOWN):
             for rank, colour, style in (("cabinet rank", p[0], "-"), ("deputy or other", p[1], "--")):
-                sub = seats[(seats["group"] == g) & (seats["rank"] == rank)].set_index("date").loc[[d.strftime("%Y-%m-%d") for d in dates]]
+                sub = (
+                    seats[(seats["group"] == g) & (seats["rank"] == rank)]
+                    .set_index("date")
+                    .loc[[d.strftime("%Y-%m-%d") for d in dates]]
+                )
                 xs = list(dates) + [end]
                 ys = list(sub["observed"]) + [sub["observed"].iloc[-1]]
-                ax.step(xs, ys, where="post", color=colour, ls=style, lw=2.2 if rank == "cabinet rank" else 1.4, label=rank)
+                ax.step(
+                    xs,
+                    ys,
+                    where="post",
+                    color=colour,
+                    ls=style,
+                    lw=2.2 if rank == "cabinet rank" else 1.4,
+                    label=rank,
+                )
                 if rank == "cabinet rank":
                     last = sub.iloc[-1]
                     more = int(last["observed_max"] - last["observed"])
                     what = {"hazara": "ethnicities", "helmandi_networks": "networks"}.get(g, "origins")
-                    ax.text(0.03, 0.97, f"at cabinet rank, {dates.max():%b %Y}:\n{more} of unknown {what} and\n"
-                            f"{int(last['missing'])} not named could add",
-                            transform=ax.transAxes, va="top", fontsize=MIN_FONT + 0.5, color="0.35")
+                    ax.text(
+                        0.03,
+                        0.97,
+                        f"at cabinet rank, {dates.max():%b %Y}:\n{more} of unknown {what} and\n"
+                        f"{int(last['missing'])} not named could add",
+                        transform=ax.transAxes,
+                        va="top",
+                        fontsize=MIN_FONT + 0.5,
+                        color="0.35",
+                    )
             for year in range(dates.min().year + 1, end.year + 1):
                 ax.axvline(pd.Timestamp(f"{year}-01-01"), color="0.8", lw=0.8)
             ax.set_title(GROUPS[g], fontsize=10)
@@ -71,8 +97,12 @@ def seats_over_time(seats: pd.DataFrame) -> plt.Figure:
         peak = cab.groupby("group")["observed"].max()
         never = [SHORT[g] for g in GROUPS_SHOWN if peak.get(g, 0) == 0]
         some = [f"{SHORT[g]} at most {int(peak[g])}" for g in GROUPS_SHOWN if peak.get(g, 0) > 0]
-        title = f"{dates.min():%b %Y} to {dates.max():%b %Y}: no seat at cabinet rank for {join(never, 'and')}"
+        title = (
+            f"{dates.min():%b %Y} to {dates.max():%b %Y}: no seat at cabinet rank for {join(never, 'and')}"
+        )
         title += f"; {', '.join(some)}" if some else ""
         first, last = seats["date"].min(), seats["date"].max()
-        source = source_line(f"appointments.csv, events {first} to {last}; rounds the data lack: the coverage table")
+        source = source_line(
+            f"appointments.csv, events {first} to {last}; rounds the data lack: the coverage table"
+        )
         return finish(fig, title, source, ALT)

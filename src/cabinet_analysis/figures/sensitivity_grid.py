@@ -11,12 +11,19 @@ from ..coding.choices import DEFAULT, CodingChoice
 from ..report.labels import GROUPS
 from .style import figure_style, finish, source_line
 
-ALT = ("Heat map: rows are the focus groups, columns each value of each coding switch (origin, source preference, "
-       "Helmandi rule, region scheme, yardstick); each cell gives the median gap in percentage points over the coding "
-       "combinations that take that value, blue below zero and red above")
+ALT = (
+    "Heat map: rows are the focus groups, columns each value of each coding switch (origin, source preference, "
+    "Helmandi rule, region scheme, yardstick); each cell gives the median gap in percentage points over the coding "
+    "combinations that take that value, blue below zero and red above"
+)
 SWITCHES = ("origin", "prefer", "helmandi", "scheme", "baseline")
-SWITCH_WORDS = {"origin": "origin", "prefer": "source preference", "helmandi": "Helmandi rule", "scheme": "region scheme",
-                "baseline": "yardstick"}
+SWITCH_WORDS = {
+    "origin": "origin",
+    "prefer": "source preference",
+    "helmandi": "Helmandi rule",
+    "scheme": "region scheme",
+    "baseline": "yardstick",
+}
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
@@ -46,15 +53,33 @@ def sensitivity_grid(sens: pd.DataFrame) -> plt.Figure:
         fig, ax = plt.subplots(figsize=(10, 4.6))
         with warnings.catch_warnings():  # seaborn 0.13 calls a colormap method matplotlib plans to deprecate
             warnings.simplefilter("ignore", PendingDeprecationWarning)
-            sns.heatmap(shown, ax=ax, cmap="vlag", center=0, vmin=-limit, vmax=limit, annot=True, fmt=".0f",
-                        annot_kws={"fontsize": 8}, linewidths=0.5, linecolor="white",
-                        cbar_kws={"label": "median gap (points)", "shrink": 0.8})
+            sns.heatmap(
+                shown,
+                ax=ax,
+                cmap="vlag",
+                center=0,
+                vmin=-limit,
+                vmax=limit,
+                annot=True,
+                fmt=".0f",
+                annot_kws={"fontsize": 8},
+                linewidths=0.5,
+                linecolor="white",
+                cbar_kws={"label": "median gap (points)", "shrink": 0.8},
+            )
         ax.set_xticks(ax.get_xticks(), shown.columns, rotation=40, ha="right", fontsize=8)
         ax.set_yticks(ax.get_yticks(), shown.index, rotation=0)
         ax.set_ylabel("")
-        spread = {s: float((g[[c for c in g.columns if c.startswith(s + ":")]].max(axis=1)
-                            - g[[c for c in g.columns if c.startswith(s + ":")]].min(axis=1)).max()) for s in SWITCHES}
-        top = max(spread, key=spread.get)
+        spread = {
+            s: float(
+                (
+                    g[[c for c in g.columns if c.startswith(s + ":")]].max(axis=1)
+                    - g[[c for c in g.columns if c.startswith(s + ":")]].min(axis=1)
+                ).max()
+            )
+            for s in SWITCHES
+        }
+        top = max(spread, key=lambda s: spread[s])
         title = f"The {SWITCH_WORDS[top]} moves the median gaps most (by up to {spread[top]:.0f} points)"
         yardsticks = list(dict.fromkeys(sens["baseline"]))
         return finish(fig, title, source_line("the 33 appointees of 7 Sept 2021", yardsticks=yardsticks), ALT)

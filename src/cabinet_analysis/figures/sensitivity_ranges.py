@@ -9,8 +9,10 @@ from ..coding.choices import DEFAULT, CodingChoice
 from ..report.labels import GROUPS
 from .style import figure_style, finish, palette, source_line
 
-ALT = ("Strip plot, one row per focus group: the gap in percentage points under each of the coding combinations "
-       "as a dot, the range they span as a band, and the default coding as a black tick")
+ALT = (
+    "Strip plot, one row per focus group: the gap in percentage points under each of the coding combinations "
+    "as a dot, the range they span as a band, and the default coding as a black tick"
+)
 
 
 def data(ctx, choice: CodingChoice = DEFAULT) -> tuple:
@@ -34,9 +36,22 @@ def sensitivity_ranges(sens: pd.DataFrame, default: pd.DataFrame) -> plt.Figure:
         for i, g in enumerate(groups):
             sub = sens.loc[sens["group"] == g, "gap_pp"]
             ax.hlines(i, sub.min(), sub.max(), color=p[0], lw=7, alpha=0.25, zorder=1)
-        sns.stripplot(data=labelled, x="gap_pp", y="label", order=order, jitter=False, size=4, alpha=0.5, color=p[0], ax=ax, zorder=2)
+        sns.stripplot(
+            data=labelled,
+            x="gap_pp",
+            y="label",
+            order=order,
+            jitter=False,
+            size=4,
+            alpha=0.5,
+            color=p[0],
+            ax=ax,
+            zorder=2,
+        )
         d = default.set_index("group")["gap_pp"]
-        ax.scatter([float(d[g]) for g in groups], range(len(groups)), marker="|", s=300, color="black", zorder=4)
+        ax.scatter(
+            [float(d[g]) for g in groups], range(len(groups)), marker="|", s=300, color="black", zorder=4
+        )
         ax.axvline(0, color="0.2", lw=1)
         ax.set_ylabel("")
         combos = int((sens["group"] == groups[0]).sum())

@@ -25,7 +25,17 @@ TITLE_CHARS_PER_INCH = 10.5  # and the title, in bold at 11.5 points
 
 # Region colours: a fixed index into the palette, so a region has the same colour in every figure
 # (no grey: grey marks empty provinces).
-REGION_ORDER = ["south", "southeast", "east", "central", "north", "northeast", "southwest", "west", "Hazarajat"]
+REGION_ORDER = [
+    "south",
+    "southeast",
+    "east",
+    "central",
+    "north",
+    "northeast",
+    "southwest",
+    "west",
+    "Hazarajat",
+]
 REGION_SHADES = dict(zip(REGION_ORDER, (0, 1, 2, 3, 4, 5, 6, 9, 8)))
 VERDICT_SHADES = {"supported": 2, "contradicted": 3, "sensitive to coding": 1}
 NOT_TESTABLE_COLOUR = (0.7, 0.7, 0.7)
@@ -84,7 +94,12 @@ def theme() -> dict:
     import seaborn as sns
     from cycler import cycler
 
-    return {**sns.axes_style("whitegrid"), **sns.plotting_context("notebook"), "axes.prop_cycle": cycler(color=palette()), **RC}
+    return {
+        **sns.axes_style("whitegrid"),
+        **sns.plotting_context("notebook"),
+        "axes.prop_cycle": cycler(color=palette()),
+        **RC,
+    }
 
 
 @contextmanager
@@ -115,7 +130,9 @@ def finish(fig, title: str, source: str, alt: str):
     fig.suptitle("\n".join(heading), x=0.01, ha="left", fontsize=11.5, fontweight="bold")
     lines = textwrap.wrap(source, int(width * SOURCE_CHARS_PER_INCH))
     fig.text(0.01, 0.01, "\n".join(lines), ha="left", va="bottom", fontsize=MIN_FONT + 0.5, color="0.35")
-    fig.tight_layout(rect=(0, (0.1 + 0.16 * len(lines)) / height, 1, 1 - (0.12 + 0.2 * len(heading)) / height))
+    fig.tight_layout(
+        rect=(0, (0.1 + 0.16 * len(lines)) / height, 1, 1 - (0.12 + 0.2 * len(heading)) / height)
+    )
     fig.alt_text = f"{alt.rstrip('.')}. {title}."
     plt.close(fig)
     return fig

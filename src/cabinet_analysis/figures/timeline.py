@@ -10,9 +10,11 @@ from ..coding.choices import DEFAULT, CodingChoice
 from ..report.labels import GROUPS
 from .style import figure_style, finish, palette, source_line
 
-ALT = ("Five small line charts, one per focus group (west, southwest, Hazarajat, Helmandi networks, Hazaras by "
-       "ethnicity): the gap in percentage points after each round of appointments of 2021, one line for posts of "
-       "cabinet rank and one for deputy and other posts, each point labelled with members over holders of known origin")
+ALT = (
+    "Five small line charts, one per focus group (west, southwest, Hazarajat, Helmandi networks, Hazaras by "
+    "ethnicity): the gap in percentage points after each round of appointments of 2021, one line for posts of "
+    "cabinet rank and one for deputy and other posts, each point labelled with members over holders of known origin"
+)
 GROUPS_SHOWN = ["west", "southwest", "hazarajat", "helmandi_networks", "hazara"]
 RANKS = ["cabinet rank", "deputy or other"]
 
@@ -38,13 +40,24 @@ def timeline(table: pd.DataFrame) -> plt.Figure:
     with figure_style():
         fig, axes = plt.subplots(2, 3, figsize=(10, 6.6), sharey=True)
         for ax, g in zip(axes.flat, GROUPS_SHOWN):
-            subs = [table[(table["group"] == g) & (table["rank"] == r)].set_index("date").loc[dates] for r in RANKS]
+            subs = [
+                table[(table["group"] == g) & (table["rank"] == r)].set_index("date").loc[dates]
+                for r in RANKS
+            ]
             for i, (rank, sub) in enumerate(zip(RANKS, subs)):
                 xs = x + (-0.15 if i == 0 else 0.15)
                 ax.plot(xs, sub["gap_pp"], marker="o", ms=5, color=p[i], label=rank)
                 for xi, o, n, gap in zip(xs, sub["observed"], sub["n"], sub["gap_pp"]):
-                    ax.annotate(f"{o}/{n}", (xi, gap), xytext=(0, 8 if i == 0 else -9), textcoords="offset points",
-                                ha="center", va="bottom" if i == 0 else "top", fontsize=7.5, color=p[i])
+                    ax.annotate(
+                        f"{o}/{n}",
+                        (xi, gap),
+                        xytext=(0, 8 if i == 0 else -9),
+                        textcoords="offset points",
+                        ha="center",
+                        va="bottom" if i == 0 else "top",
+                        fontsize=7.5,
+                        color=p[i],
+                    )
             ax.axhline(0, color="0.2", lw=1)
             ax.set_title(GROUPS[g], fontsize=10)
             ax.set_xticks(x, [d[5:] for d in dates], rotation=45, ha="right", fontsize=8)
@@ -59,9 +72,19 @@ def timeline(table: pd.DataFrame) -> plt.Figure:
         first, last = dates[0], dates[-1]
         gained = {}
         for rank in RANKS:
-            t = table[(table["rank"] == rank) & table["group"].isin(GROUPS_SHOWN)].set_index(["date", "group"])["observed"]
+            t = table[(table["rank"] == rank) & table["group"].isin(GROUPS_SHOWN)].set_index(
+                ["date", "group"]
+            )["observed"]
             gained[rank] = [GROUPS[g] for g in GROUPS_SHOWN if t[(last, g)] > t[(first, g)]]
-        title = "Later rounds added " + (", ".join(gained["deputy or other"]) or "nothing") + " at deputy level only"
-        title += "; nothing at cabinet rank" if not gained["cabinet rank"] else f"; at cabinet rank: {', '.join(gained['cabinet rank'])}"
+        title = (
+            "Later rounds added "
+            + (", ".join(gained["deputy or other"]) or "nothing")
+            + " at deputy level only"
+        )
+        title += (
+            "; nothing at cabinet rank"
+            if not gained["cabinet rank"]
+            else f"; at cabinet rank: {', '.join(gained['cabinet rank'])}"
+        )
         source = source_line(f"appointments.csv, rounds of {first} to {last}", yardsticks=["population"])
         return finish(fig, title, source, ALT)

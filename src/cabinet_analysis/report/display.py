@@ -13,15 +13,40 @@ import hashlib
 import html
 import math
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 
 from . import labels
 
-P_VALUE = ("p_under", "p_under_cadre", "p_over", "p_holm", "mc_p_value", "p_under_min", "p_under_max", "p_under_at_min", "p_under_at_max",
-           "p_under_low", "p_under_central", "p_under_high", "p_over_low", "p_over_central", "p_over_high")
-PERCENT = ("share", "baseline_share", "ci_low", "ci_high", "share_significant", "share_significant_holm", "population_share",
-           "provinces_share", "cadre_share")
+P_VALUE = (
+    "p_under",
+    "p_under_cadre",
+    "p_over",
+    "p_holm",
+    "mc_p_value",
+    "p_under_min",
+    "p_under_max",
+    "p_under_at_min",
+    "p_under_at_max",
+    "p_under_low",
+    "p_under_central",
+    "p_under_high",
+    "p_over_low",
+    "p_over_central",
+    "p_over_high",
+)
+PERCENT = (
+    "share",
+    "baseline_share",
+    "ci_low",
+    "ci_high",
+    "share_significant",
+    "share_significant_holm",
+    "population_share",
+    "provinces_share",
+    "cadre_share",
+)
 TWO_DECIMALS = ("ratio", "loosemore_hanby", "gallagher")
 PERSON_LISTS = ("ids", "unknown_ids", "person_id", "from", "to")
 SOURCE_LISTS = ("source_ids", "source_id")
@@ -32,18 +57,50 @@ WIDE_ROW = 8  # a one-row table with more columns than this is shown as a list o
 
 # Which columns a named table shows (the rest stay in Table.data and in the report files).
 SHOWN = {
-    "focus_gaps": ["group", "observed", "n", "n_unknown", "expected", "gap_pp", "p_under", "p_holm", "ci_low", "ci_high",
-                   "observed_max", "ids"],
-    "region_gaps": ["scheme", "baseline", "group", "observed", "n", "share", "baseline_share", "expected", "gap_pp", "ratio",
-                    "p_under", "p_over"],
+    "focus_gaps": [
+        "group",
+        "observed",
+        "n",
+        "n_unknown",
+        "expected",
+        "gap_pp",
+        "p_under",
+        "p_holm",
+        "ci_low",
+        "ci_high",
+        "observed_max",
+        "ids",
+    ],
+    "region_gaps": [
+        "scheme",
+        "baseline",
+        "group",
+        "observed",
+        "n",
+        "share",
+        "baseline_share",
+        "expected",
+        "gap_pp",
+        "ratio",
+        "p_under",
+        "p_over",
+    ],
 }
 
 
 class Table:
     """A table ready to show: ``data`` as computed, ``text`` and ``html_cells`` formatted for reading."""
 
-    def __init__(self, data: pd.DataFrame, text: pd.DataFrame, html_cells: pd.DataFrame, uuid: str, numeric: list[str],
-                 wrapping: list[str], unbroken: list[str]):
+    def __init__(
+        self,
+        data: pd.DataFrame,
+        text: pd.DataFrame,
+        html_cells: pd.DataFrame,
+        uuid: str,
+        numeric: list[str],
+        wrapping: list[str],
+        unbroken: list[str],
+    ):
         self.data = data
         self.text = text
         self.html_cells = html_cells
@@ -61,11 +118,17 @@ class Table:
         styler = self.html_cells.style.hide(axis="index").set_uuid(self.uuid)
         # Per-cell properties only (the cells' own ids), so that a column's rule is never outweighed by a
         # table-wide one: left and wrapping by default, numbers right-aligned and dates on one line.
-        styles = [{"selector": "td", "props": "vertical-align: top;"},
-                  {"selector": "th", "props": "text-align: left; vertical-align: bottom; white-space: normal;"}]
-        styler = styler.set_table_styles(styles).set_properties(**{"text-align": "left", "white-space": "normal"})
+        styles = [
+            {"selector": "td", "props": "vertical-align: top;"},
+            {"selector": "th", "props": "text-align: left; vertical-align: bottom; white-space: normal;"},
+        ]
+        styler = styler.set_table_styles(styles).set_properties(
+            **{"text-align": "left", "white-space": "normal"}
+        )
         if self.numeric:
-            styler = styler.set_properties(subset=self.numeric, **{"text-align": "right", "white-space": "nowrap"})
+            styler = styler.set_properties(
+                subset=self.numeric, **{"text-align": "right", "white-space": "nowrap"}
+            )
         if self.unbroken:  # dates and other short codes stay on one line
             styler = styler.set_properties(subset=self.unbroken, **{"white-space": "nowrap"})
         if self.wrapping:  # prose and lists wrap within a readable width
@@ -89,9 +152,16 @@ def present(table: pd.DataFrame, name: str = "", ctx=None, fold: bool = True) ->
     if kind in SHOWN:
         data = data[[c for c in SHOWN[kind] if c in data.columns]]
     persons = dict(zip(ctx.ds.persons["person_id"], ctx.ds.persons["name"])) if ctx is not None else {}
-    sources = ({sid: (pub, title, url) for sid, pub, title, url in
-                ctx.ds.sources[["source_id", "publisher", "title", "url"]].itertuples(index=False, name=None)}
-               if ctx is not None else {})
+    sources = (
+        {
+            sid: (pub, title, url)
+            for sid, pub, title, url in ctx.ds.sources[["source_id", "publisher", "title", "url"]].itertuples(
+                index=False, name=None
+            )
+        }
+        if ctx is not None
+        else {}
+    )
     text, cells, numeric, wrapping, unbroken = {}, {}, [], [], []
     for col in data.columns:
         fmt_text, fmt_html, is_number = _formatter(col, data[col], persons, sources, fold)
@@ -102,14 +172,22 @@ def present(table: pd.DataFrame, name: str = "", ctx=None, fold: bool = True) ->
         cells[heading] = data[col].map(fmt_html)
         if is_number:
             numeric.append(heading)
-        elif col in LONG_TEXT or col in PERSON_LISTS or col in SOURCE_LISTS or data[col].map(lambda v: len(str(v))).max() > 40:
+        elif (
+            col in LONG_TEXT
+            or col in PERSON_LISTS
+            or col in SOURCE_LISTS
+            or data[col].map(lambda v: len(str(v))).max() > 40
+        ):
             wrapping.append(heading)
         elif text[heading].str.fullmatch(r"\d{4}(-\d{2}){0,2}|").all():
             unbroken.append(heading)
     text_frame = pd.DataFrame(text)
     if len(data) == 1 and len(text_frame.columns) > WIDE_ROW:  # one wide row reads better as a list of values
         text_frame = pd.DataFrame({"What": list(text_frame.columns), "Value": text_frame.iloc[0].tolist()})
-        cells = {"What": [html.escape(c) for c in text_frame["What"]], "Value": [cells[c].iloc[0] for c in text]}
+        cells = {
+            "What": [html.escape(c) for c in text_frame["What"]],
+            "Value": [cells[c].iloc[0] for c in text],
+        }
         numeric, wrapping, unbroken = [], [], []
     # A fixed id (so re-running gives the same bytes) that differs between tables (the page's styles are per id).
     uuid = "ca_" + hashlib.sha1(text_frame.to_csv(index=False).encode("utf-8")).hexdigest()[:12]
@@ -120,11 +198,15 @@ def _missing(v) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA or v is pd.NaT
 
 
-def _formatter(col: str, values: pd.Series, persons: dict, sources: dict, fold: bool) -> tuple[Callable, Callable, bool]:
+def _formatter(
+    col: str, values: pd.Series, persons: dict, sources: dict, fold: bool
+) -> tuple[Callable, Callable, bool]:
     """(text form, HTML form, is it a number) for the cells of one column."""
-    def plain(fn: Callable[[object], str], number: bool = True):
+
+    def plain(fn: Callable[[Any], str], number: bool = True):
         def text(v) -> str:
             return "" if _missing(v) else fn(v)
+
         return text, lambda v: html.escape(text(v)), number
 
     if col in P_VALUE:

@@ -23,8 +23,14 @@ from ..vocab import RUSI_SCHEMES
 from .display import Table, present
 
 # The focus groups are defined on the commentary's regions, so only its schemes are offered.
-OPTIONS = {"origin": ORIGINS, "prefer": PREFERENCES, "helmandi": HELMANDI_RULES, "scheme": RUSI_SCHEMES, "baseline": REGION_BASELINES,
-           "hazarajat": HAZARAJAT_READINGS}
+OPTIONS = {
+    "origin": ORIGINS,
+    "prefer": PREFERENCES,
+    "helmandi": HELMANDI_RULES,
+    "scheme": RUSI_SCHEMES,
+    "baseline": REGION_BASELINES,
+    "hazarajat": HAZARAJAT_READINGS,
+}
 # The live table: narrow enough for a notebook's output pane, with who is counted in view.
 TABLE_COLUMNS = ["group", "observed", "n", "n_unknown", "expected", "gap_pp", "p_under", "p_holm", "ids"]
 
@@ -43,15 +49,23 @@ class Explorer:
 
         self.ctx = ctx
         self.controls = {
-            name: widgets.Dropdown(options=list(values), value=getattr(choice, name), description=name,
-                                   layout=widgets.Layout(width="300px"))
+            name: widgets.Dropdown(
+                options=list(values),
+                value=getattr(choice, name),
+                description=name,
+                layout=widgets.Layout(width="300px"),
+            )
             for name, values in OPTIONS.items()
         }
-        self.reset_button = widgets.Button(description="Reset to the default coding", layout=widgets.Layout(width="300px"))
+        self.reset_button = widgets.Button(
+            description="Reset to the default coding", layout=widgets.Layout(width="300px")
+        )
         self.reset_button.on_click(lambda _button: self.reset())
         self.output = widgets.Output()
         controls = list(self.controls.values())
-        self.widget = widgets.VBox([widgets.HBox(controls[:3]), widgets.HBox(controls[3:]), self.reset_button, self.output])
+        self.widget = widgets.VBox(
+            [widgets.HBox(controls[:3]), widgets.HBox(controls[3:]), self.reset_button, self.output]
+        )
         for control in self.controls.values():
             control.observe(self._redraw, names="value")
         self._redraw()
@@ -111,6 +125,8 @@ class Explorer:
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = (f"Explorer ({self.label()}): controls for {', '.join(OPTIONS)}; "
-                                "live with a running kernel in JupyterLab")
+        bundle["text/plain"] = (
+            f"Explorer ({self.label()}): controls for {', '.join(OPTIONS)}; "
+            "live with a running kernel in JupyterLab"
+        )
         return bundle

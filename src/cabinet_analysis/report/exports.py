@@ -27,10 +27,30 @@ from ..vocab import CABINET_TIERS, FIRST_ROUND
 PERSON_MONTHS = "person_months.csv"
 WHOGOV = "whogov_july.csv"
 MONTH_COLUMNS = ["person_id", "name", "post_id", "post", "tier", "month", "status"]
-WHOGOV_COLUMNS = ["country_isocode", "year", "country_name", "id", "name", "title", "gender", "birthyear", "position",
-                  "classification", "core", "province", "province_confidence", "ethnicity", "ethnicity_confidence",
-                  "network", "network_confidence", "since"]
-WHOGOV_TIERS = (*CABINET_TIERS, "deputy_minister")  # the cabinet and its junior ministers, as WhoGov counts a cabinet
+WHOGOV_COLUMNS = [
+    "country_isocode",
+    "year",
+    "country_name",
+    "id",
+    "name",
+    "title",
+    "gender",
+    "birthyear",
+    "position",
+    "classification",
+    "core",
+    "province",
+    "province_confidence",
+    "ethnicity",
+    "ethnicity_confidence",
+    "network",
+    "network_confidence",
+    "since",
+]
+WHOGOV_TIERS = (
+    *CABINET_TIERS,
+    "deputy_minister",
+)  # the cabinet and its junior ministers, as WhoGov counts a cabinet
 ENDED_BY_LEAVING = ("left", "replaced", "vacated", "abolished")
 
 
@@ -55,8 +75,17 @@ def person_months(ctx: Context) -> pd.DataFrame:
                 status = "new"
             else:
                 status = "continuing"
-            rows.append({"person_id": s.person_id, "name": names.get(s.person_id, ""), "post_id": s.post_id, "post": s.post,
-                         "tier": s.tier, "month": str(month), "status": status})
+            rows.append(
+                {
+                    "person_id": s.person_id,
+                    "name": names.get(s.person_id, ""),
+                    "post_id": s.post_id,
+                    "post": s.post,
+                    "tier": s.tier,
+                    "month": str(month),
+                    "status": status,
+                }
+            )
     out = pd.DataFrame(rows, columns=MONTH_COLUMNS)
     return out.sort_values(["month", "person_id", "post_id"], kind="stable", ignore_index=True)
 
@@ -64,15 +93,21 @@ def person_months(ctx: Context) -> pd.DataFrame:
 def july_dates(ctx: Context) -> list[pd.Timestamp]:
     """1 July of every year from 2022 to the year of the last event (if the last event is after 1 July)."""
     last = ctx.ds.appointments["announced_on"].max()
-    return [pd.Timestamp(f"{y}-07-01") for y in range(2022, last.year + 1) if pd.Timestamp(f"{y}-07-01") <= last]
+    return [
+        pd.Timestamp(f"{y}-07-01") for y in range(2022, last.year + 1) if pd.Timestamp(f"{y}-07-01") <= last
+    ]
 
 
 def _confidence(ctx: Context, pid: str, field: str, value) -> str:
     """The best confidence of the evidence rows that give ``value`` for ``field`` (medium floor, as read)."""
     if not isinstance(value, str):
         return ""
-    rows = [r for r in ctx.index.get((pid, field), []) if r[0].casefold() == value.casefold() and CONFIDENCE_RANK[r[2]] <= CONFIDENCE_RANK[MEDIUM]]
-    return min((r[2] for r in rows), key=CONFIDENCE_RANK.get, default="")
+    rows = [
+        r
+        for r in ctx.index.get((pid, field), [])
+        if r[0].casefold() == value.casefold() and CONFIDENCE_RANK[r[2]] <= CONFIDENCE_RANK[MEDIUM]
+    ]
+    return min((r[2] for r in rows), key=lambda c: CONFIDENCE_RANK[c], default="")
 
 
 def whogov_july(ctx: Context) -> pd.DataFrame:
@@ -84,23 +119,38 @@ def whogov_july(ctx: Context) -> pd.DataFrame:
         h = h[h["tier"].isin(WHOGOV_TIERS)]
         for r in h.itertuples(index=False):
             birth = read_field(ctx.index, r.person_id, "birth_year")
-            rows.append({
-                "country_isocode": "AFG", "year": day.year, "country_name": "Afghanistan", "id": r.person_id, "name": r.name,
-                "title": "", "gender": "", "birthyear": birth if isinstance(birth, str) and re.fullmatch(r"\d{4}", birth) else "",
-                "position": r.post, "classification": "Minister" if r.tier in CABINET_TIERS else "Junior minister",
-                "core": "1" if r.tier in CABINET_TIERS else "0",
-                "province": r.province or "", "province_confidence": _confidence(ctx, r.person_id, "province", r.province),
-                "ethnicity": r.ethnicity or "", "ethnicity_confidence": _confidence(ctx, r.person_id, "ethnicity", r.ethnicity),
-                "network": r.network or "", "network_confidence": _confidence(ctx, r.person_id, "network", r.network),
-                "since": r.since.strftime("%Y-%m-%d"),
-            })
+            rows.append(
+                {
+                    "country_isocode": "AFG",
+                    "year": day.year,
+                    "country_name": "Afghanistan",
+                    "id": r.person_id,
+                    "name": r.name,
+                    "title": "",
+                    "gender": "",
+                    "birthyear": birth if isinstance(birth, str) and re.fullmatch(r"\d{4}", birth) else "",
+                    "position": r.post,
+                    "classification": "Minister" if r.tier in CABINET_TIERS else "Junior minister",
+                    "core": "1" if r.tier in CABINET_TIERS else "0",
+                    "province": r.province or "",
+                    "province_confidence": _confidence(ctx, r.person_id, "province", r.province),
+                    "ethnicity": r.ethnicity or "",
+                    "ethnicity_confidence": _confidence(ctx, r.person_id, "ethnicity", r.ethnicity),
+                    "network": r.network or "",
+                    "network_confidence": _confidence(ctx, r.person_id, "network", r.network),
+                    "since": r.since.strftime("%Y-%m-%d"),
+                }
+            )
     return pd.DataFrame(rows, columns=WHOGOV_COLUMNS)
 
 
 def export_files(ctx: Context) -> dict[str, bytes]:
     """Both exports as CSV bytes, by file name (for ``build``)."""
     frames = {PERSON_MONTHS: person_months(ctx), WHOGOV: whogov_july(ctx)}
-    return {name: f.fillna("").astype(str).to_csv(index=False, lineterminator="\n").encode("utf-8") for name, f in frames.items()}
+    return {
+        name: f.fillna("").astype(str).to_csv(index=False, lineterminator="\n").encode("utf-8")
+        for name, f in frames.items()
+    }
 
 
 __all__ = ["NAMING_EVENTS", "export_files", "july_dates", "person_months", "whogov_july"]

@@ -10,6 +10,8 @@ backend; outside IPython only the pandas options are set.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import pandas as pd
 
 DPI = 100
@@ -48,7 +50,7 @@ def setup() -> None:
     from matplotlib_inline.config import InlineBackend
 
     # Stored in the config too, so the backend keeps them when it activates later.
-    InlineBackend.instance().print_figure_kwargs = dict(PRINT_FIGURE_KWARGS)
+    InlineBackend.instance().print_figure_kwargs = cast(Any, dict(PRINT_FIGURE_KWARGS))
     InlineBackend.instance().figure_formats = {"png"}
     set_matplotlib_formats("png", **PRINT_FIGURE_KWARGS)
     shell.display_formatter.formatters["image/png"].for_type(Figure, png)

@@ -14,7 +14,15 @@ from ..analysis.concordance import concordance
 from ..analysis.gaps import focus_gaps, focus_table, region_gaps, whole_table_grid
 from ..analysis.helmandi import helmandi_counts, helmandi_ties
 from ..analysis.sensitivity import focus_sensitivity, summarise
-from ..analysis.timeline import cabinet_persons, period_summary, post_status_table, round_sources, timeline_gaps, turnover, year_end_gaps
+from ..analysis.timeline import (
+    cabinet_persons,
+    period_summary,
+    post_status_table,
+    round_sources,
+    timeline_gaps,
+    turnover,
+    year_end_gaps,
+)
 from ..analysis.timeline import coverage as timeline_coverage
 from ..coding.choices import DEFAULT, CodingChoice
 from ..context import Context
@@ -34,12 +42,22 @@ def coverage_table(ctx: Context) -> pd.DataFrame:
     """How many of the 33 have a sourced value for each coded field under the default reading,
     and who lacks one; ``imputed`` counts the ethnicities that only an imputation would fill."""
     a = appointees_table(ctx)
-    imputed = ctx.appointees(replace(DEFAULT, ethnicity="imputed"))["ethnicity"].notna().sum() - (a["ethnicity"] != "").sum()
+    imputed = (
+        ctx.appointees(replace(DEFAULT, ethnicity="imputed"))["ethnicity"].notna().sum()
+        - (a["ethnicity"] != "").sum()
+    )
     rows = []
     for field in COVERED_FIELDS:
         missing = a.loc[a[field] == "", "person_id"].tolist()
-        rows.append({"field": field, "known": len(a) - len(missing), "unknown": len(missing),
-                     "imputed": int(imputed) if field == "ethnicity" else 0, "unknown_ids": ";".join(missing)})
+        rows.append(
+            {
+                "field": field,
+                "known": len(a) - len(missing),
+                "unknown": len(missing),
+                "imputed": int(imputed) if field == "ethnicity" else 0,
+                "unknown_ids": ";".join(missing),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -53,7 +71,9 @@ def first_round_disagreements(ctx: Context, fields=("province", "ethnicity", "tr
     from ..coding.evidence import disagreements
 
     d = disagreements(ctx.ds.evidence, fields=fields)
-    return d[d["person_id"].isin(ctx.first_round["person_id"])][["person_id", "field", "values"]].reset_index(drop=True)
+    return d[d["person_id"].isin(ctx.first_round["person_id"])][["person_id", "field", "values"]].reset_index(
+        drop=True
+    )
 
 
 def ethnicity_counts(ctx: Context) -> pd.DataFrame:
@@ -64,7 +84,9 @@ def ethnicity_counts(ctx: Context) -> pd.DataFrame:
         eth = ctx.appointees(replace(DEFAULT, ethnicity=rule))["ethnicity"].fillna("unknown")
         cols[rule] = eth.value_counts()
     t = pd.DataFrame(cols).fillna(0).astype(int)
-    order = [g for g in t.sort_values("imputed", ascending=False, kind="stable").index if g != "unknown"] + ["unknown"]
+    order = [g for g in t.sort_values("imputed", ascending=False, kind="stable").index if g != "unknown"] + [
+        "unknown"
+    ]
     return t.reindex([g for g in order if g in t.index]).rename_axis("ethnicity").reset_index()
 
 
@@ -72,12 +94,31 @@ TITLE = "Who the Taliban appointed, and who was left out"
 # The report's sections in reading order, each a title and its tables; every table has a plain title.
 SECTIONS = (
     ("The commentary's claims", ("claims_ledger",)),
-    ("The focus groups against their yardsticks", ("focus_gaps", "focus_gaps_by_baseline", "focus_gaps_provinces_baseline",
-                                                   "movement_baseline")),
-    ("Every region", ("region_gaps_rusi", "region_gaps_rusi_movement", "region_gaps_unama", "whole_table_tests")),
-    ("How much the coding matters", ("sensitivity", "ethnic_gaps", "ethnic_sensitivity", "helmandi_ties", "helmandi_counts")),
-    ("The government over time", ("period_summary", "timeline", "year_end_gaps", "post_status", "timeline_coverage", "rounds",
-                                  "turnover", "cabinet_rank_persons")),
+    (
+        "The focus groups against their yardsticks",
+        ("focus_gaps", "focus_gaps_by_baseline", "focus_gaps_provinces_baseline", "movement_baseline"),
+    ),
+    (
+        "Every region",
+        ("region_gaps_rusi", "region_gaps_rusi_movement", "region_gaps_unama", "whole_table_tests"),
+    ),
+    (
+        "How much the coding matters",
+        ("sensitivity", "ethnic_gaps", "ethnic_sensitivity", "helmandi_ties", "helmandi_counts"),
+    ),
+    (
+        "The government over time",
+        (
+            "period_summary",
+            "timeline",
+            "year_end_gaps",
+            "post_status",
+            "timeline_coverage",
+            "rounds",
+            "turnover",
+            "cabinet_rank_persons",
+        ),
+    ),
     ("Against every published tally", ("concordance",)),
 )
 TABLE_TITLES = {
@@ -127,7 +168,9 @@ def _gap_report(ctx: Context) -> dict[str, pd.DataFrame]:
         "region_gaps_rusi": region_gaps(ctx),
         "region_gaps_rusi_movement": region_gaps(ctx, ctx_choice(baseline="movement")),
         "region_gaps_unama": region_gaps(ctx, ctx_choice(scheme="unama")),
-        "whole_table_tests": whole_table_grid(ctx, ("rusi", "unama"), ("population", "provinces", "movement", "emirate")),
+        "whole_table_tests": whole_table_grid(
+            ctx, ("rusi", "unama"), ("population", "provinces", "movement", "emirate")
+        ),
         "sensitivity": summarise(sens),
         "ethnic_gaps": ethnic_gaps(ctx.appointees(), ctx.ds.ethnic_shares),
         "ethnic_sensitivity": ethnic_sensitivity(ctx),
@@ -147,8 +190,21 @@ def _gap_report(ctx: Context) -> dict[str, pd.DataFrame]:
 
 
 YARDSTICKS = ("population", "movement", "emirate")
-BY_BASELINE_COLUMNS = ["baseline", "group", "observed", "n", "baseline_share", "expected", "gap_pp", "p_under", "p_holm",
-                       "n_total", "observed_min", "observed_max", "p_under_at_max"]
+BY_BASELINE_COLUMNS = [
+    "baseline",
+    "group",
+    "observed",
+    "n",
+    "baseline_share",
+    "expected",
+    "gap_pp",
+    "p_under",
+    "p_holm",
+    "n_total",
+    "observed_min",
+    "observed_max",
+    "p_under_at_max",
+]
 
 
 def focus_gaps_by_baseline(ctx: Context, baselines=YARDSTICKS) -> pd.DataFrame:
