@@ -29,7 +29,7 @@ from .coding.reading import (
 )
 from .coding.regions import hazarajat_places
 from .data import Dataset, load_dataset
-from .store import ResultStore, code_fingerprint, data_fingerprint
+from .store import ResultStore
 
 
 @dataclass(frozen=True, eq=False)
@@ -126,7 +126,5 @@ def load_context(data_dir: Path | str | None = None, cache: bool | Path = True) 
     files and the package's code, so an edit to either is computed afresh."""
     ds = load_dataset(data_dir)
     folder = paths.result_cache() if cache is True else (Path(cache) if cache else None)
-    store = (
-        ResultStore(folder, data_fingerprint(ds.data_dir), code_fingerprint()) if folder is not None else None
-    )
+    store = ResultStore(folder, data_dir=ds.data_dir) if folder is not None else None
     return Context(ds, store)

@@ -51,9 +51,22 @@ def data_fingerprint(data_dir: Path) -> str:
 class ResultStore:
     """Results by key in one folder, for one data folder and one version of the code."""
 
-    def __init__(self, folder: Path, data: str, code: str):
+    def __init__(
+        self, folder: Path, data: str | None = None, code: str | None = None, data_dir: Path | None = None
+    ):
+        """``data`` and ``code`` are fingerprints; given ``data_dir`` instead, they are computed when the store
+        is first used (a command that never reads a result, such as ``validate``, does not pay for them)."""
         self.folder = Path(folder)
-        self.prefix = hashlib.sha256(f"{data} {code}".encode()).hexdigest()
+        self._data, self._code, self._data_dir = data, code, data_dir
+        self._prefix: str | None = None
+
+    @property
+    def prefix(self) -> str:
+        if self._prefix is None:
+            data = self._data if self._data is not None else data_fingerprint(Path(self._data_dir or "."))
+            code = self._code if self._code is not None else code_fingerprint()
+            self._prefix = hashlib.sha256(f"{data} {code}".encode()).hexdigest()
+        return self._prefix
 
     def path(self, key: tuple) -> Path:
         return self.folder / (hashlib.sha256(f"{self.prefix} {key!r}".encode()).hexdigest()[:40] + ".pickle")

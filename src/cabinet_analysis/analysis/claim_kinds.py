@@ -22,7 +22,6 @@ from ..coding.groups import FOCUS, FOCUS_GROUPS
 from ..data.package import split_list
 from ..data.problems import Problem
 from ..vocab import FIRST_ROUND, HAZARAJAT, RUSI_SCHEMES
-from .timeline import count_as_of, max_as_of
 
 
 @dataclass(frozen=True)
@@ -351,11 +350,15 @@ class GroupEmptyAsOf(Kind):
     dated = True
 
     def evaluate(self, ctx, claim, choice, focus):
+        from .timeline import count_as_of  # here: checking claims at load must not import the analysis
+
         k, n, ids = count_as_of(ctx, claim["as_of"], choice, claim["group"], claim["expected"])
         pool = "holders" if FOCUS[claim["group"]].pool == "everyone" else "holders of known origin"
         return k == 0, f"{k} of {n} {pool} at {claim['expected']} on {claim['as_of']}", ids
 
     def unknowns(self, ctx, claim, focus, holds):
+        from .timeline import max_as_of
+
         origins, missing = max_as_of(ctx, claim["as_of"], claim["group"], claim["expected"])
         return (
             origins + missing,
