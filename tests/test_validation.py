@@ -12,6 +12,7 @@ import csv
 import io
 import shutil
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -47,18 +48,20 @@ def _matches(row: dict, where: dict) -> bool:
     return all(row.get(k) == v for k, v in where.items())
 
 
-def _line_of(path: Path, row: dict) -> int:
-    """Physical line on which ``row`` (all its cells) starts in ``path``."""
+def _line_of(path: Path, row: dict, last: bool = False) -> int:
+    """Physical line on which ``row`` (all its cells) starts in ``path`` (its last occurrence if ``last``)."""
     text = path.read_text(encoding="utf-8").replace("\x00", "")
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader)
     start = reader.line_num + 1
     want = [row[h].replace("\x00", "") for h in header]
+    found = []
     for cells in reader:
         line, start = start, reader.line_num + 1
         if cells == want:
-            return line
-    raise AssertionError(f"row not found in {path.name}")
+            found.append(line)
+    assert found, f"row not found in {path.name}"
+    return found[-1] if last else found[0]
 
 
 def apply(case: dict, folder: Path) -> dict[str, int]:
@@ -74,7 +77,7 @@ def apply(case: dict, folder: Path) -> dict[str, int]:
             rows.append({f: edit["row"].get(f, "") for f in fields})
             _write(path, fields, rows)
             if "mark" in edit:
-                marked[edit["mark"]] = (path, rows[-1])
+                marked[edit["mark"]] = (path, rows[-1], False)
             continue
         hits = [r for r in rows if _matches(r, edit.get("where", edit.get("before", {})))]
         assert hits, f"{edit} matched no row"
@@ -96,15 +99,17 @@ def apply(case: dict, folder: Path) -> dict[str, int]:
         else:
             _write(path, fields, rows)
         if "mark" in edit:
-            marked[edit["mark"]] = (path, dict(hits[-1]))
-    return {name: _line_of(path, row) for name, (path, row) in marked.items()}
+            marked[edit["mark"]] = (path, dict(hits[-1]), op == "duplicate" and not edit.get("set"))
+        if "mark_original" in edit:
+            marked[edit["mark_original"]] = (path, dict(hits[-1]), False)
+    return {name: _line_of(path, row, last) for name, (path, row, last) in marked.items()}
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
 def test_validate_reports_exact_problems(path, data_copy):
     case = tomllib.loads(path.read_text(encoding="utf-8"))
     lines = apply(case, data_copy)
-    expected = [e.format(**lines) for e in case["expected"]]
+    expected = [e.format(**lines, today=date.today().isoformat()) for e in case["expected"]]
     result = runner.invoke(app, ["validate", str(data_copy)])
     assert "Traceback" not in result.output
     if not expected:

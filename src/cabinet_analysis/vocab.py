@@ -5,6 +5,9 @@ provide it."""
 
 FIRST_ROUND = "2021-09-07"  # the announcement the commentary is about
 EXPECTED_APPOINTEES = 33
+GOVERNMENT_SINCE = (
+    "2021-08-15"  # the Taliban took Kabul: every date of its government falls from here to today
+)
 EXPECTED_PROVINCES = 34
 
 # The tiers (posts.csv: rank) in groups: cabinet rank, the central posts below it, provincial and

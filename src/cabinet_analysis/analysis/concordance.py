@@ -45,7 +45,8 @@ COLUMNS = [
 
 def scope_persons(ctx: Context, scope: str) -> pd.DataFrame:
     """The persons a scope names, read under the default coding (one row each)."""
-    from .timeline import NAMING_EVENTS, holders
+    from ..data.tenures import NAMING_EVENTS
+    from .timeline import holders
 
     if scope == "first_round":
         return ctx.appointees(DEFAULT)

@@ -7,6 +7,7 @@ from ..coding.choices import DEFAULT, CodingChoice
 from ..coding.groups import FOCUS, FOCUS_GROUPS
 from ..context import Context
 from ..data import split_list
+from ..data.tenures import EVENTS, NAMING_EVENTS, tenures
 from ..vocab import CABINET_TIERS, FIRST_ROUND, RANK_GROUPS, RANK_MEMBERS, RANKS
 from . import measures
 from .baselines import focus_baselines
@@ -14,10 +15,6 @@ from .bounds import group_bounds
 from .gaps import focus_members
 
 TIMELINE_GROUPS = FOCUS_GROUPS
-TAKES = ("appointed", "attested")
-EVENTS = ("appointed", "acting", "attested", "left", "vacant")
-NAMING_EVENTS = ("appointed", "acting", "attested")  # the events that hold a name a round announced
-TENURE_COLUMNS = ["person_id", "post_id", "post", "tier", "start", "end", "started_by", "ended_by"]
 TIER_ORDER = (
     "prime_minister",
     "deputy_prime_minister",
@@ -32,71 +29,6 @@ TIER_ORDER = (
     "ambassador",
 )
 GROUP_OF_TIER = {tier: group for group, tiers in RANK_GROUPS.items() for tier in tiers}
-
-
-def tenures(appointments: pd.DataFrame, posts: pd.DataFrame) -> pd.DataFrame:
-    """Every spell in office: person, post (id, name, tier), start, end (NaT while open), how it started
-    (the event) and ended (``left``, ``moved``, ``replaced``, ``vacated``, ``abolished``; empty while open)."""
-    events = appointments.sort_values(["announced_on", "line"], kind="stable")
-    single = set(posts.loc[posts["single_holder"], "post_id"])
-    spells: list[dict] = []
-    open_of: dict[str, list[int]] = {}  # person -> open spells
-    holder_of: dict[str, list[int]] = {}  # single-holder post -> open spells (not acting)
-
-    def close(i: int, when, how: str) -> None:
-        spells[i]["end"], spells[i]["ended_by"] = when, how
-        open_of[spells[i]["person_id"]].remove(i)
-        if i in holder_of.get(spells[i]["post_id"], []):
-            holder_of[spells[i]["post_id"]].remove(i)
-
-    columns = ["person_id", "post_id", "post", "tier", "announced_on", "event"]
-    for pid, post_id, post, tier, when, event in events[columns].itertuples(index=False, name=None):
-        if event == "vacant":
-            for i in [i for spells_ in open_of.values() for i in spells_ if spells[i]["post_id"] == post_id]:
-                close(i, when, "vacated")
-            continue
-        mine = open_of.setdefault(pid, [])
-        if event == "left":
-            for i in [i for i in mine if spells[i]["post_id"] == post_id]:
-                close(i, when, "left")
-            continue
-        if any(spells[i]["post_id"] == post_id for i in mine):
-            continue  # already holds it (attested again, or re-announced)
-        if event in TAKES:
-            for i in list(mine):
-                close(i, when, "moved")
-            if post_id in single:  # the new holder replaces the previous one, and any acting holder
-                for i in list(holder_of.get(post_id, [])) + [
-                    i
-                    for spells_ in open_of.values()
-                    for i in spells_
-                    if spells[i]["post_id"] == post_id and spells[i]["started_by"] == "acting"
-                ]:
-                    if spells[i]["end"] is pd.NaT:
-                        close(i, when, "replaced")
-        spells.append(
-            {
-                "person_id": pid,
-                "post_id": post_id,
-                "post": post,
-                "tier": tier,
-                "start": when,
-                "end": pd.NaT,
-                "started_by": event,
-                "ended_by": "",
-            }
-        )
-        mine.append(len(spells) - 1)
-        if post_id in single and event != "acting":
-            holder_of.setdefault(post_id, []).append(len(spells) - 1)
-    out = pd.DataFrame(spells, columns=TENURE_COLUMNS)
-    out["end"] = pd.to_datetime(out["end"])
-    abolished = out["post_id"].map(dict(zip(posts["post_id"], posts["abolished"]))).astype("datetime64[ns]")
-    ends = abolished.notna() & (out["end"].isna() | (out["end"] > abolished))
-    if ends.any():
-        out.loc[ends, "end"] = abolished[ends]
-        out.loc[ends, "ended_by"] = "abolished"
-    return out
 
 
 def in_office(spells: pd.DataFrame, as_of) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from .. import vocab
 from .package import ResourceSpec
 from .problems import Problem
 from .provinces import ProvinceIndex
+from .tenures import NAMING_EVENTS
 from .validate import type_ok
 
 PERSONS, APPOINTMENTS, EVIDENCE, POSTS, ROUNDS = (
@@ -25,7 +26,7 @@ PERSONS, APPOINTMENTS, EVIDENCE, POSTS, ROUNDS = (
     "posts.csv",
     "rounds.csv",
 )
-NAMING_EVENTS = ("appointed", "acting", "attested")  # the events that hold a name a round announced
+
 REGIONS, HAZARAJAT, ETHNIC, CLAIMS, PROVINCES = (
     "regions.csv",
     "hazarajat.csv",
@@ -333,4 +334,143 @@ def check_evidence(
                 f"spelling {value!r} is not listed in name_variants of {pid} in {PERSONS}",
             )
         )
+    return problems
+
+
+def check_dates(tables: dict[str, pd.DataFrame], today: str) -> list[Problem]:
+    """Every date of the government within its life: from :data:`vocab.GOVERNMENT_SINCE` to ``today``
+    (appointments and rounds); no post established or abolished after today, or abolished before it was
+    established; no source dated after today. Dates are ``YYYY-MM-DD`` text here (their form is checked
+    with the fields), so they compare as text."""
+    since = vocab.GOVERNMENT_SINCE
+    problems = []
+    for name, filename in (("appointments", APPOINTMENTS), ("rounds", ROUNDS)):
+        if name not in tables:
+            continue
+        days = tables[name]["announced_on"]
+        for line, day in days[(days != "") & ((days < since) | (days > today))].items():
+            when = "before the Taliban's government began" if day < since else "after today"
+            problems.append(
+                Problem(filename, int(line), "announced_on", f"{day} is {when} ({since} to {today})")
+            )
+    if "posts" in tables:
+        posts = tables["posts"]
+        for col in ("established", "abolished"):
+            for line, day in posts.loc[posts[col] > today, col].items():
+                problems.append(Problem(POSTS, int(line), col, f"{day} is after today ({today})"))
+        both = (
+            (posts["established"] != "")
+            & (posts["abolished"] != "")
+            & (posts["abolished"] < posts["established"])
+        )
+        for line in posts.index[both]:
+            problems.append(
+                Problem(
+                    POSTS,
+                    int(line),
+                    "abolished",
+                    f"{posts.at[line, 'abolished']} is before the post was established "
+                    f"({posts.at[line, 'established']})",
+                )
+            )
+    if "sources" in tables:
+        dated = tables["sources"]["date"]
+        for line, day in dated[dated.str.match(r"^\d{4}(-\d{2}){0,2}$") & (dated > today)].items():
+            problems.append(Problem("sources.csv", int(line), "date", f"{day} is after today ({today})"))
+    return problems
+
+
+def check_rounds(rounds: pd.DataFrame, appointments: pd.DataFrame) -> list[Problem]:
+    """The first round present with its 33; each round's period agrees with its date; a dated round's
+    events are dated on its day, and a dated round with no events held says where it was searched."""
+    problems = []
+    first = rounds[rounds["announced_on"] == vocab.FIRST_ROUND]
+    if first.empty:
+        problems.append(
+            Problem(
+                ROUNDS,
+                0,
+                "announced_on",
+                f"no round of {vocab.FIRST_ROUND}: the first round, with its "
+                f"{vocab.EXPECTED_APPOINTEES} names, must be listed",
+            )
+        )
+    for line, count in first["names_announced"].items():
+        if count != str(vocab.EXPECTED_APPOINTEES):
+            problems.append(
+                Problem(
+                    ROUNDS,
+                    int(line),
+                    "names_announced",
+                    f"the round of {vocab.FIRST_ROUND} announced "
+                    f"{vocab.EXPECTED_APPOINTEES} names, not {count or 'an unknown number'}",
+                )
+            )
+    for line, rid, day, period in rounds[["round_id", "announced_on", "period"]].itertuples(name=None):
+        if day and not day.startswith(period):
+            problems.append(
+                Problem(
+                    ROUNDS,
+                    int(line),
+                    "period",
+                    f"period {period!r} disagrees with the date {day} of round {rid!r}",
+                )
+            )
+    real = pd.to_datetime(
+        appointments["announced_on"], format="%Y-%m-%d", errors="coerce"
+    ).notna()  # bad ones are reported with the field
+    held = appointments[(appointments["round_id"] != "") & real]
+    days_of = held.groupby("round_id")["announced_on"].agg(lambda d: sorted(set(d)))
+    parts = rounds.loc[rounds["part_of"] != "", ["round_id", "part_of"]]
+    for line, rid, day, searched in rounds[["round_id", "announced_on", "searched"]].itertuples(name=None):
+        if not day:
+            continue
+        own = days_of.get(rid, [])
+        if own and day not in own:  # the round moved away from its events: say so once, on the round
+            problems.append(
+                Problem(
+                    ROUNDS,
+                    int(line),
+                    "announced_on",
+                    f"round {rid!r} is dated {day}, but its events in "
+                    f"{APPOINTMENTS} are dated {', '.join(own)}",
+                )
+            )
+        elif own and own != [day]:  # some events moved away from their round: say so on each
+            moved = held.loc[(held["round_id"] == rid) & (held["announced_on"] != day), "announced_on"]
+            for at, other in moved.items():
+                problems.append(
+                    Problem(
+                        APPOINTMENTS,
+                        int(at),
+                        "announced_on",
+                        f"{other} is not the date of its round {rid!r} ({day})",
+                    )
+                )
+        members = [rid] + parts.loc[parts["part_of"] == rid, "round_id"].tolist()
+        if not any(m in days_of.index for m in members) and not searched:
+            problems.append(
+                Problem(
+                    ROUNDS,
+                    int(line),
+                    "searched",
+                    f"round {rid!r} holds no event in {APPOINTMENTS}: say where "
+                    "its list was searched, and in the note why none is held",
+                )
+            )
+    return problems
+
+
+def check_duplicate_rows(frame: pd.DataFrame, filename: str) -> list[Problem]:
+    """An exact duplicate row (every cell the same) is an error, naming the line it repeats."""
+    first: dict[tuple, int] = {}
+    problems = []
+    for line, *cells in frame.itertuples(name=None):
+        key = tuple(cells)
+        if key in first:
+            problems.append(
+                Problem(filename, int(line), "", f"repeats line {first[key]} exactly: delete one of them")
+            )
+        else:
+            first[key] = int(line)
     return problems

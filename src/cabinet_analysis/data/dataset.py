@@ -11,6 +11,7 @@ need it are skipped.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +23,7 @@ from .csvread import read_csv_strict
 from .package import DERIVED, ResourceSpec, load_package
 from .problems import DataError, Problem
 from .provinces import ProvinceIndex
+from .tenures import tenures
 from .validate import check_fields, check_keys, check_references
 
 
@@ -141,10 +143,15 @@ def validate_folder(
         problems += crosscheck.check_ethnic_shares(
             t["ethnic_shares"], specs["ethnic_shares"].field("group").enum or ()
         )
+    problems += crosscheck.check_dates(t, date.today().isoformat())
+    for name in ("evidence", "appointments"):
+        if name in t:
+            problems += crosscheck.check_duplicate_rows(t[name], specs[name].path)
     if "appointments" in t:
         problems += crosscheck.check_first_round(t["appointments"])
         if "posts" in t and "rounds" in t:
             problems += crosscheck.check_occupancies(t["appointments"], t["posts"], t["rounds"])
+            problems += crosscheck.check_rounds(t["rounds"], t["appointments"])
     if "persons" in t and "claims" in t and "regions" in t:
         # Each claim's cells against its test kind. The kinds live with the analysis that evaluates them;
         # imported here, when a folder is checked, so that loading the data layer does not load the analysis.
@@ -172,11 +179,19 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     t, index, boundaries, problems = validate_folder(data_dir)
     if problems or index is None or boundaries is None:
         raise DataError(problems)
+    posts = _typed_posts(t["posts"])
+    appointments = _typed_appointments(t["appointments"], t["posts"])
+    tenure_problems: list[Problem] = []
+    tenures(
+        appointments, posts, tenure_problems
+    )  # the replay the timeline reads: events it cannot make sense of
+    if tenure_problems:
+        raise DataError(tenure_problems)
     return Dataset(
         data_dir=data_dir,
         persons=_framed(t["persons"]),
-        appointments=_typed_appointments(t["appointments"], t["posts"]),
-        posts=_typed_posts(t["posts"]),
+        appointments=appointments,
+        posts=posts,
         evidence=_typed_evidence(t["evidence"], t["sources"], index),
         sources=_framed(t["sources"]),
         provinces=_typed_provinces(t["provinces"]),

@@ -18,10 +18,11 @@ import re
 
 import pandas as pd
 
-from ..analysis.timeline import NAMING_EVENTS, _tenures, holders
+from ..analysis.timeline import _tenures, holders
 from ..coding.choices import DEFAULT, MEDIUM
 from ..coding.reading import CONFIDENCE_RANK, read_field
 from ..context import Context
+from ..data.tenures import NAMING_EVENTS
 from ..vocab import CABINET_TIERS, FIRST_ROUND
 
 PERSON_MONTHS = "person_months.csv"
