@@ -286,3 +286,80 @@ def test_a_kernel_that_does_not_start_is_an_environment_error(monkeypatch):
     )
     assert lines[0].endswith("the previous outputs are intact")
     assert {p: p.read_bytes() for p in before} == before
+
+
+def test_a_symlinked_output_folder_is_written_through(tmp_path):
+    real = tmp_path / "elsewhere" / "reports"
+    real.mkdir(parents=True)
+    (real / "a.txt").write_bytes(b"old a")
+    (tmp_path / "reports").symlink_to(real, target_is_directory=True)
+    write_all(new_set(tmp_path))
+    assert (tmp_path / "reports").is_symlink() and (tmp_path / "reports").resolve() == real.resolve()
+    assert (real / "a.txt").read_bytes() == b"new a" and (real / "b.txt").read_bytes() == b"new b"
+    assert sorted(p.name for p in real.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_the_output_folder_itself_is_never_moved_so_a_mount_point_works(tmp_path, monkeypatch):
+    """A mount point cannot be renamed ("Device or resource busy"): the commit must never rename a folder."""
+    old_set(tmp_path)
+    real = os.rename
+    folders = {tmp_path / "reports", tmp_path}
+
+    def busy(src, dst, *args, **kwargs):
+        if Path(src) in folders:
+            raise OSError(errno.EBUSY, "Device or resource busy", str(src))
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "rename", busy)
+    write_all(new_set(tmp_path))
+    assert snapshot(tmp_path) == {
+        Path("reports/a.txt"): b"new a",
+        Path("reports/b.txt"): b"new b",
+        Path("wide.csv"): b"new wide",
+    }
+
+
+def test_the_folder_keeps_its_own_permissions(tmp_path):
+    old_set(tmp_path)
+    os.chmod(tmp_path / "reports", 0o2770)
+    write_all(new_set(tmp_path))
+    assert (tmp_path / "reports").stat().st_mode & 0o7777 == 0o2770
+
+
+def test_a_read_only_folder_is_refused_and_left_as_it_was(tmp_path):
+    before = old_set(tmp_path)
+    os.chmod(tmp_path / "reports", 0o555)
+    try:
+        result = runner.invoke(app, ["figures", "--out", str(tmp_path / "reports")])
+    finally:
+        os.chmod(tmp_path / "reports", 0o755)
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == f"error: cannot write {tmp_path / 'reports'}: permission denied; the previous outputs are intact\n"
+    )
+    assert snapshot(tmp_path) == before
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["a.txt", "b.txt"]
+
+
+def _commit_many(folder: str, mark: bytes) -> None:
+    out = OutputSet()
+    out.add_folder(Path(folder), {f"f{i:03d}.txt": mark * 4000 for i in range(300)})
+    write_all(out)
+
+
+def test_concurrent_commits_leave_one_whole_set(tmp_path):
+    """Two processes writing different sets into one folder at once: the folder ends as one whole set."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    folder = tmp_path / "figs"
+    for attempt in range(6):
+        procs = [ctx.Process(target=_commit_many, args=(str(folder), mark)) for mark in (b"A", b"B")]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(30)
+        contents = {p.read_bytes()[:1] for p in folder.iterdir()}
+        assert len(contents) == 1, f"attempt {attempt}: a mixed set {sorted(contents)}"
+        assert len(list(folder.iterdir())) == 300

@@ -106,7 +106,7 @@ def test_the_render_cache_is_keyed_by_content(ctx, tmp_path, rendered, monkeypat
     store = FigureCache(tmp_path / "cache")
     for name, spec in inputs.items():
         store.put(name, key(name, spec, code), {f"{name}.{f}": rendered[f"{name}.{f}"] for f in FORMATS})
-    assert len(list((tmp_path / "cache").iterdir())) == 32
+    assert len(list((tmp_path / "cache").iterdir())) == 16  # one entry per figure, its PNG and SVG together
 
     def no_drawing(name):
         raise AssertionError(f"{name} was drawn although it is cached")
@@ -117,3 +117,18 @@ def test_the_render_cache_is_keyed_by_content(ctx, tmp_path, rendered, monkeypat
     monkeypatch.undo()
     store.put("focus_gaps", "0" * 32, {"focus_gaps.png": b"stale", "focus_gaps.svg": b"stale"})
     assert store.get("focus_gaps", k, FORMATS) is None
+
+
+def test_a_truncated_or_corrupt_cache_entry_is_drawn_again(ctx, tmp_path, rendered):
+    """Before, a truncated cached PNG was copied into the outputs without complaint."""
+    from cabinet_analysis.build.render import render_all
+
+    cache = tmp_path / "cache"
+    assert render_all(ctx, cache=cache) == rendered
+    entries = sorted(cache.iterdir())
+    assert len(entries) == 16 and all(p.suffix == ".entry" for p in entries)
+    blob = entries[0].read_bytes()
+    entries[0].write_bytes(blob[: len(blob) // 3])  # truncated
+    entries[1].write_bytes(entries[1].read_bytes()[:-1] + b"\0")  # one byte changed
+    assert render_all(ctx, cache=cache) == rendered
+    assert entries[0].read_bytes() == blob  # drawn again, and the entry rewritten whole

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import tomllib
 from datetime import date
@@ -164,3 +165,57 @@ def test_missing_folder_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["validate", str(tmp_path / "nope")])
     assert result.exit_code == 2
     assert result.stderr.startswith("datapackage.json: file not found")
+
+
+def _field(d: dict, resource: str, field: str) -> dict:
+    res = next(r for r in d["resources"] if r["name"] == resource)
+    return next(f for f in res["schema"]["fields"] if f["name"] == field)
+
+
+def _resource(d: dict, resource: str) -> dict:
+    return next(r for r in d["resources"] if r["name"] == resource)
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            lambda d: _field(d, "persons", "person_id")["constraints"].update(pattern="^[a-z(+$"),
+            [
+                "datapackage.json:persons.person_id: pattern '^[a-z(+$' is not a regular expression "
+                "(unterminated character set at position 1)"
+            ],
+        ),
+        (
+            lambda d: _resource(d, "posts")["schema"].update(primaryKey=["post"]),
+            ["datapackage.json:posts: primary key 'post' is not a field of the resource"],
+        ),
+        (
+            lambda d: _resource(d, "sources").update(path="../sources.csv"),
+            ["datapackage.json:sources: path '../sources.csv' must name a file inside the data folder"],
+        ),
+        (
+            lambda d: _field(d, "appointments", "seq").update(type="interger"),
+            [
+                "datapackage.json:appointments.seq: type 'interger' is not a Table Schema type (string, integer, number, boolean, "
+                "date, datetime, time, year, yearmonth, object, array, list, geojson, geopoint, duration, any)"
+            ],
+        ),
+        (  # the standard's own check, by the frictionless library: a constraint the type does not take
+            lambda d: _field(d, "rounds", "announced_on").setdefault("constraints", {}).update(pattern="^2"),
+            [
+                'datapackage.json:rounds: Field is not valid: constraint "pattern" is not supported by type "date"'
+            ],
+        ),
+    ],
+    ids=["bad_pattern", "primary_key_not_a_field", "path_outside", "misspelled_type", "standard"],
+)
+def test_a_broken_descriptor_is_reported_not_crashed_on(data_copy, edit, expected):
+    path = data_copy / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    edit(descriptor)
+    path.write_text(json.dumps(descriptor, indent=1), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(data_copy)])
+    assert "Traceback" not in result.output
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().splitlines()[:-1] == expected

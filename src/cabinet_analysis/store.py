@@ -73,12 +73,8 @@ class ResultStore:
 
     def get(self, key: tuple):
         """The stored result, or None if there is none or it fails its hash."""
-        try:
-            blob = self.path(key).read_bytes()
-        except OSError:
-            return None
-        digest, payload = blob[:DIGEST], blob[DIGEST:]
-        if len(blob) <= DIGEST or hashlib.sha256(payload).digest() != digest:
+        payload = read_entry(self.path(key))
+        if payload is None:
             return None
         try:
             return pickle.loads(payload)
@@ -87,18 +83,7 @@ class ResultStore:
 
     def put(self, key: tuple, value) -> None:
         """Keep a result (best effort: a store that cannot be written is simply not used)."""
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        target = self.path(key)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
-            os.replace(tmp, target)
-        except OSError:
-            try:
-                tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
+        write_entry(self.path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def fetch(self, key: tuple, compute):
         """The stored result for ``key``, or ``compute()``, kept for next time."""
@@ -107,3 +92,32 @@ class ResultStore:
             value = compute()
             self.put(key, value)
         return value
+
+
+def read_entry(path: Path) -> bytes | None:
+    """The payload of an entry written by :func:`write_entry`, or None if it is missing, truncated or
+    corrupt (its sha256 does not match)."""
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    digest, payload = blob[:DIGEST], blob[DIGEST:]
+    if len(blob) <= DIGEST or hashlib.sha256(payload).digest() != digest:
+        return None
+    return payload
+
+
+def write_entry(path: Path, payload: bytes) -> None:
+    """Write ``payload`` behind its sha256, atomically: a temporary file of this process, then a rename, so
+    a reader sees the old entry or the whole new one, even with several writers at once. Best effort: an
+    entry that cannot be written is simply not kept."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass

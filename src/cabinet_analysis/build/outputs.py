@@ -1,10 +1,12 @@
 """Write a set of outputs all-or-nothing: every file changes, or none does.
 
 Everything is computed and rendered in memory first. :meth:`OutputSet.commit`
-then writes each output folder into a staging folder beside it (and each
-single file into a staging file beside it), and only when every byte is on disk
-swaps them all in, with SIGINT and SIGTERM held off for those few renames and
-rolled back if one fails. A failure, a full disk or a signal at any moment
+then writes the files of each output folder into a staging folder inside it,
+and only when every byte is on disk moves them over the old files, with SIGINT
+and SIGTERM held off for those few renames and rolled back if one fails. The
+output folders themselves are never replaced, so a folder that is a symbolic
+link is written through, a mount point works, and the folder keeps its own
+permissions; a lock per folder (in the system's temporary folder) lets one commit at a time write into it. A failure, a full disk or a signal at any moment
 leaves the previous set intact and no temporary file behind. Files are created
 0644, folders 0755.
 
@@ -14,10 +16,14 @@ folder should be) are raised as :class:`OutputError` with one clear message.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import fcntl
+import hashlib
 import os
 import shutil
 import signal
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -95,6 +101,14 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def _writable(folder: Path) -> None:
+    """Raise PermissionError if ``folder`` may not be written: no permission, or made read-only (no write
+    bit at all, which is respected even by a user, such as root, whom the system would let through)."""
+    mode = folder.stat().st_mode
+    if not os.access(folder, os.W_OK | os.X_OK) or not mode & 0o222:
+        raise PermissionError(errno.EACCES, "the folder is read-only", str(folder))
+
+
 class OutputSet:
     """Outputs collected in memory, written together by :meth:`commit`."""
 
@@ -104,6 +118,7 @@ class OutputSet:
 
     def add_folder(self, folder: Path, files: dict[str, bytes]) -> None:
         """``folder`` will hold exactly these files (plus any others it already holds)."""
+        assert all("/" not in name and not name.startswith(".") for name in files), "plain file names only"
         self.folders[Path(folder)] = dict(files)
 
     def add_file(self, path: Path, data: bytes) -> None:
@@ -112,96 +127,136 @@ class OutputSet:
     def paths(self) -> list[Path]:
         return [f / n for f, files in self.folders.items() for n in sorted(files)] + list(self.files)
 
+    def _moves(self) -> dict[Path, dict[str, bytes]]:
+        """Every output as (the real folder it lands in) -> {file name: bytes}. A folder that is a symbolic
+        link is written into its target; a single file lands in its folder."""
+        out: dict[Path, dict[str, bytes]] = {}
+        for folder, files in self.folders.items():
+            if folder.exists() and not folder.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
+            out.setdefault(folder.resolve() if folder.exists() else folder, {}).update(files)
+        for path, data in self.files.items():
+            if path.is_dir():
+                raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+            parent = path.parent.resolve() if path.parent.exists() else path.parent
+            out.setdefault(parent, {})[path.name] = data
+        return out
+
     def commit(self) -> list[Path]:
-        """Stage everything, then swap it all in; on any failure the previous outputs stay. Returns the paths written."""
+        """Stage everything inside each output folder, then move the new files over the old ones, with a
+        lock per folder; on any failure the previous outputs stay. The folders themselves are never
+        replaced: a symbolic link, a mount point and the folder's own permissions all stay as they are.
+        Returns the paths written."""
         tag = f"{os.getpid()}"
-        staged: list[tuple[Path, Path]] = []  # (staging, target)
         target: Path | str = "the outputs"
+        created: list[Path] = []
+        staged: list[tuple[Path, Path, dict[str, bytes]]] = []  # (folder, staging, files)
         try:
-            for target, files in self.folders.items():
-                staged.append((self._stage_folder(target, files, tag), target))
-            for target, data in self.files.items():
-                staged.append((self._stage_file(target, data, tag), target))
-            target = ", ".join(str(t) for _, t in staged)
-            with signals_held():
-                self._swap(staged, tag)
+            moves = self._moves()
+            for target in sorted(moves):
+                created += self._prepare(target)
+            with contextlib.ExitStack() as locks:
+                for target in sorted(moves):
+                    locks.enter_context(_locked(target))
+                for target, files in sorted(moves.items()):
+                    staged.append((target, self._stage(target, files, tag), files))
+                target = ", ".join(str(t) for t, _, _ in staged)
+                with signals_held():
+                    self._swap(staged, tag)
         except OSError as exc:
-            raise OutputError(describe(exc, target) + "; the previous outputs are intact") from None
+            for folder in reversed(created):  # a folder this commit made, and left empty
+                try:
+                    folder.rmdir()
+                except OSError:
+                    pass
+            named = exc.filename if isinstance(exc.filename, str) else ""
+            where = named if named and ".staging-" not in named and ".old-" not in named else target
+            raise OutputError(describe(exc, where) + "; the previous outputs are intact") from None
         finally:
-            for staging, _ in staged:
+            for _, staging, _ in staged:
                 _remove(staging)
         return self.paths()
 
     @staticmethod
-    def _prepare_parent(target: Path) -> None:
-        parent = target.parent
-        if parent.exists() and not parent.is_dir():
-            raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(parent))
-        parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    def _prepare(folder: Path) -> list[Path]:
+        """Make ``folder`` (and its missing parents) if needed, check that it can be written; the folders made."""
+        made = []
+        for parent in reversed([folder, *folder.parents]):
+            if parent.exists():
+                if not parent.is_dir():
+                    raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(parent))
+                continue
+            parent.mkdir(mode=DIR_MODE)
+            os.chmod(parent, DIR_MODE)
+            made.append(parent)
+        _writable(folder)
+        return made
 
-    def _stage_folder(self, folder: Path, files: dict[str, bytes], tag: str) -> Path:
-        if folder.exists() and not folder.is_dir():
-            raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
-        self._prepare_parent(folder)
-        staging = folder.parent / f".{folder.name}.staging-{tag}"
+    @staticmethod
+    def _stage(folder: Path, files: dict[str, bytes], tag: str) -> Path:
+        staging = folder / f".staging-{tag}"
         _remove(staging)
         staging.mkdir(mode=DIR_MODE)
         try:
-            os.chmod(staging, DIR_MODE)
             for name, data in files.items():
                 _write_file(staging / name, data)
-            if folder.is_dir():  # keep whatever else the folder holds
-                for entry in folder.iterdir():
-                    if entry.name not in files:
-                        if entry.is_dir() and not entry.is_symlink():
-                            shutil.copytree(entry, staging / entry.name, symlinks=True)
-                        else:
-                            shutil.copy2(entry, staging / entry.name, follow_symlinks=False)
-        except BaseException:
-            _remove(staging)
-            raise
-        return staging
-
-    def _stage_file(self, path: Path, data: bytes, tag: str) -> Path:
-        if path.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
-        self._prepare_parent(path)
-        staging = path.parent / f".{path.name}.staging-{tag}"
-        _remove(staging)
-        try:
-            _write_file(staging, data)
         except BaseException:
             _remove(staging)
             raise
         return staging
 
     @staticmethod
-    def _swap(staged: list[tuple[Path, Path]], tag: str) -> None:
-        """Move every staged output into place, keeping the old ones until all have moved."""
-        done: list[tuple[Path, Path | None]] = []  # (target, backup or None)
+    def _swap(staged: list[tuple[Path, Path, dict[str, bytes]]], tag: str) -> None:
+        """Move every staged file over its old one, keeping the old ones until all have moved."""
+        done: list[tuple[Path, Path | None]] = []  # (target file, backup or None)
+        backups = []
         try:
-            for staging, target in staged:
-                backup = None
-                if target.exists():
-                    backup = target.parent / f".{target.name}.old-{tag}"
-                    _remove(backup)
-                    os.rename(target, backup)
-                try:
-                    os.rename(staging, target)
-                except BaseException:
-                    if backup is not None:
-                        os.rename(backup, target)
-                    raise
-                done.append((target, backup))
+            for folder, staging, files in staged:
+                backup_dir = folder / f".old-{tag}"
+                for name in files:
+                    target, backup = folder / name, None
+                    if target.exists() or target.is_symlink():
+                        if target.is_dir() and not target.is_symlink():
+                            raise IsADirectoryError(
+                                errno.EISDIR, "a folder stands where a file should be", str(target)
+                            )
+                        if backup_dir not in backups:
+                            _remove(backup_dir)
+                            backup_dir.mkdir(mode=DIR_MODE)
+                            backups.append(backup_dir)
+                        backup = backup_dir / name
+                        os.rename(target, backup)
+                    try:
+                        os.rename(staging / name, target)
+                    except BaseException:
+                        if backup is not None:
+                            os.rename(backup, target)
+                        raise
+                    done.append((target, backup))
         except BaseException:
             for target, backup in reversed(done):  # roll back what had moved
                 _remove(target)
                 if backup is not None:
                     os.rename(backup, target)
+            for backup_dir in backups:
+                _remove(backup_dir)
             raise
-        for _, backup in done:
-            if backup is not None:
-                _remove(backup)
+        for backup_dir in backups:
+            _remove(backup_dir)
+
+
+@contextmanager
+def _locked(folder: Path):
+    """Hold an exclusive lock on ``folder`` for the length of the block: one commit at a time writes into
+    it. The lock file lives in the system's temporary folder, named by a hash of the folder's real path, so
+    that no output folder ever holds a file of ours besides the outputs."""
+    name = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
+    fd = os.open(Path(tempfile.gettempdir()) / f"cabinet-analysis-{name}.lock", os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def write_all(outputs: OutputSet) -> list[Path]:

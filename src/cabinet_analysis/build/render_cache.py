@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
+import pickle
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ..data.boundaries import Boundaries
+from ..store import read_entry, write_entry
 
 
 def _feed(h, obj) -> None:
@@ -54,26 +55,31 @@ def key(name: str, spec: tuple, code: str) -> str:
 
 
 class FigureCache:
-    """Rendered files by key, in one folder (``<figure>.<key>.<format>``)."""
+    """Rendered files by key, in one folder: one entry per figure (``<figure>.<key>.entry``, its PNG and SVG
+    together behind their sha256; :func:`cabinet_analysis.store.write_entry`). An entry that fails its hash
+    (truncated, corrupt, half-written by another build) is not used: the figure is drawn again."""
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
 
+    def _path(self, name: str, k: str) -> Path:
+        return self.folder / f"{name}.{k}.entry"
+
     def get(self, name: str, k: str, formats: tuple[str, ...]) -> dict[str, bytes] | None:
-        paths = {f"{name}.{fmt}": self.folder / f"{name}.{k}.{fmt}" for fmt in formats}
-        if not all(p.is_file() for p in paths.values()):
+        payload = read_entry(self._path(name, k))
+        if payload is None:
             return None
-        return {out: p.read_bytes() for out, p in paths.items()}
+        try:
+            files = pickle.loads(payload)
+        except Exception:
+            return None
+        wanted = {f"{name}.{fmt}" for fmt in formats}
+        return files if isinstance(files, dict) and set(files) == wanted else None
 
     def put(self, name: str, k: str, files: dict[str, bytes]) -> None:
-        """Store a figure's files (best effort: a cache that cannot be written is simply not used)."""
+        """Store a figure's files (best effort), and drop its entries under other keys."""
+        write_entry(self._path(name, k), pickle.dumps(dict(files), protocol=pickle.HIGHEST_PROTOCOL))
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            for out, data in files.items():
-                fmt = out.rsplit(".", 1)[1]
-                tmp = self.folder / f".{name}.{k}.{fmt}.{os.getpid()}"
-                tmp.write_bytes(data)
-                os.replace(tmp, self.folder / f"{name}.{k}.{fmt}")
             for old in self.folder.glob(f"{name}.*"):
                 if old.name.split(".")[1] != k:
                     old.unlink(missing_ok=True)

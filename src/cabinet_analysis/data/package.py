@@ -12,7 +12,9 @@ these specs.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,11 +113,135 @@ def _resource(d: dict) -> ResourceSpec:
     )
 
 
+TYPES = (
+    "string",
+    "integer",
+    "number",
+    "boolean",
+    "date",
+    "datetime",
+    "time",
+    "year",
+    "yearmonth",
+    "object",
+    "array",
+    "list",
+    "geojson",
+    "geopoint",
+    "duration",
+    "any",
+)
+
+
+def check_descriptor(descriptor: dict, data_dir: Path) -> list[Problem]:
+    """The descriptor checked as a descriptor before it is used: one problem per resource or field
+    (column ``resource`` or ``resource.field``). The checks the loader relies on are made here, quickly:
+    resource paths inside the data folder, known field types, patterns that compile, keys naming fields
+    that exist. Then the Frictionless library validates it against the Data Package standard; its
+    verdict is kept per descriptor (by hash) in the result cache of a checkout, since it takes a second."""
+    problems = []
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list):
+        return [Problem(DESCRIPTOR, 0, "", "needs a list of resources")]
+    names = {r.get("name") for r in resources if isinstance(r, dict)}
+    root = Path(data_dir).resolve()
+    for r in resources:
+        if (
+            not isinstance(r, dict)
+            or not isinstance(r.get("name"), str)
+            or not isinstance(r.get("path"), str)
+        ):
+            problems.append(
+                Problem(DESCRIPTOR, 0, "", f"every resource needs a name and a path: {str(r)[:60]}")
+            )
+            continue
+        name, rel = r["name"], r["path"]
+        target = (root / rel).resolve()
+        if Path(rel).is_absolute() or ".." in Path(rel).parts or root not in target.parents:
+            problems.append(
+                Problem(DESCRIPTOR, 0, name, f"path {rel!r} must name a file inside the data folder")
+            )
+        schema = r.get("schema", {})
+        fields = [f for f in schema.get("fields", []) if isinstance(f, dict)]
+        declared = {f.get("name") for f in fields}
+        for f in fields:
+            where = f"{name}.{f.get('name')}"
+            if f.get("type", "string") not in TYPES:
+                problems.append(
+                    Problem(
+                        DESCRIPTOR,
+                        0,
+                        where,
+                        f"type {f.get('type')!r} is not a Table Schema type ({', '.join(TYPES)})",
+                    )
+                )
+            pattern = f.get("constraints", {}).get("pattern")
+            if pattern is not None:
+                try:
+                    re.compile(pattern)
+                except (re.error, TypeError) as exc:
+                    problems.append(
+                        Problem(
+                            DESCRIPTOR, 0, where, f"pattern {pattern!r} is not a regular expression ({exc})"
+                        )
+                    )
+        for key in schema.get("primaryKey", []):
+            if key not in declared:
+                problems.append(
+                    Problem(DESCRIPTOR, 0, name, f"primary key {key!r} is not a field of the resource")
+                )
+        for fk in schema.get("foreignKeys", []):
+            own = fk.get("fields")
+            for field in own if isinstance(own, list) else [own]:
+                if field not in declared:
+                    problems.append(
+                        Problem(DESCRIPTOR, 0, name, f"foreign key {field!r} is not a field of the resource")
+                    )
+            ref = fk.get("reference", {}).get("resource")
+            if ref not in names and ref != "":
+                problems.append(
+                    Problem(DESCRIPTOR, 0, name, f"foreign key refers to {ref!r}, which is not a resource")
+                )
+    if problems:
+        return problems
+    return _standard(descriptor)
+
+
+def _standard(descriptor: dict) -> list[Problem]:
+    """Frictionless' verdict on the descriptor, per resource; kept by the descriptor's hash."""
+    from ..paths import result_cache
+
+    text = json.dumps(descriptor, sort_keys=True).encode()
+    folder = result_cache()
+    mark = folder / f"descriptor-{hashlib.sha256(text).hexdigest()[:32]}.ok" if folder is not None else None
+    if mark is not None and mark.is_file():
+        return []
+    import frictionless
+
+    problems = []
+    for r in descriptor["resources"]:
+        try:
+            errors = list(frictionless.Resource.metadata_validate(r))
+        except frictionless.FrictionlessException as exc:
+            errors = [exc.error]
+        problems += [Problem(DESCRIPTOR, 0, r["name"], error.message) for error in errors]
+    if not problems and mark is not None:
+        try:
+            mark.parent.mkdir(parents=True, exist_ok=True)
+            mark.touch()
+        except OSError:
+            pass
+    return problems
+
+
 def load_package(data_dir: Path) -> dict[str, ResourceSpec]:
     """Every resource of ``data_dir/datapackage.json`` by name; DataError if it is missing or broken."""
     path = Path(data_dir) / DESCRIPTOR
     try:
         descriptor = json.loads(path.read_text(encoding="utf-8"))
+        problems = check_descriptor(descriptor, Path(data_dir))
+        if problems:
+            raise DataError(problems)
         return {r["name"]: _resource(r) for r in descriptor["resources"]}
     except FileNotFoundError:
         raise DataError([Problem(DESCRIPTOR, 0, "", f"file not found: {path}")]) from None
