@@ -219,3 +219,35 @@ def test_a_broken_descriptor_is_reported_not_crashed_on(data_copy, edit, expecte
     assert "Traceback" not in result.output
     assert result.exit_code == 2, result.output
     assert result.stderr.strip().splitlines()[:-1] == expected
+
+
+def test_valid_oddities_stay_valid(data_copy):
+    """CRLF line endings, no final newline, shuffled rows and many unused sources are all still valid data."""
+    import random
+
+    rng = random.Random(7)
+    n_sources = len((data_copy / "sources.csv").read_text(encoding="utf-8").splitlines()) - 1
+    for name in ("appointments.csv", "evidence.csv", "sources.csv", "persons.csv", "rounds.csv", "posts.csv"):
+        path = data_copy / name
+        header, *rows = path.read_text(encoding="utf-8").splitlines(keepends=False)
+        body = list(csv.reader(io.StringIO("\n".join(rows))))
+        rng.shuffle(body)
+        if name == "sources.csv":
+            fields = next(csv.reader([header]))
+            for i in range(300):
+                extra = dict.fromkeys(fields, "")
+                extra.update(
+                    source_id=f"unused_{i:03d}",
+                    title=f"An unused page {i}",
+                    url=f"https://example.org/{i}",
+                    kind="news",
+                    date="2024-01-01",
+                    publisher="Example",
+                )
+                body.append([extra[f] for f in fields])
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows([next(csv.reader([header])), *body])
+        path.write_bytes(out.getvalue().rstrip("\r\n").encode("utf-8"))  # CRLF, and no final newline
+    result = runner.invoke(app, ["validate", str(data_copy)])
+    assert result.exit_code == 0, result.output
+    assert f"{n_sources + 300} sources" in result.output
