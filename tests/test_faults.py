@@ -336,7 +336,7 @@ def test_a_read_only_folder_is_refused_and_left_as_it_was(tmp_path):
     assert result.exit_code == 1
     assert (
         result.stderr
-        == f"error: cannot write {tmp_path / 'reports'}: permission denied; the previous outputs are intact\n"
+        == f"error: cannot write {tmp_path / 'reports'}: the folder is read-only (mode 555); the previous outputs are intact\n"
     )
     assert snapshot(tmp_path) == before
     assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["a.txt", "b.txt"]

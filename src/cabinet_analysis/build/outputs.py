@@ -49,7 +49,8 @@ def describe(exc: OSError, path: Path | str) -> str:
         errno.EEXIST: "a file stands where a folder should be",
         errno.ENOENT: "no such file or folder",
     }
-    return f"cannot write {path}: {words.get(exc.errno or -1, exc.strerror or str(exc))}"
+    own = exc.strerror if exc.strerror and exc.strerror.startswith("the folder") else None  # our own words
+    return f"cannot write {path}: {own or words.get(exc.errno or -1, exc.strerror or str(exc))}"
 
 
 @contextmanager
@@ -102,11 +103,16 @@ def _remove(path: Path) -> None:
 
 
 def _writable(folder: Path) -> None:
-    """Raise PermissionError if ``folder`` may not be written: no permission, or made read-only (no write
-    bit at all, which is respected even by a user, such as root, whom the system would let through)."""
+    """Raise an OSError if ``folder`` may not be written: on a read-only file system, without permission,
+    or made read-only (no write bit at all, which is respected even by a user, such as root, whom the
+    system would let through)."""
+    if os.statvfs(folder).f_flag & os.ST_RDONLY:
+        raise OSError(errno.EROFS, "Read-only file system", str(folder))
     mode = folder.stat().st_mode
-    if not os.access(folder, os.W_OK | os.X_OK) or not mode & 0o222:
-        raise PermissionError(errno.EACCES, "the folder is read-only", str(folder))
+    if not mode & 0o222:
+        raise PermissionError(errno.EACCES, f"the folder is read-only (mode {mode & 0o7777:o})", str(folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, "Permission denied", str(folder))
 
 
 class OutputSet:
