@@ -5,6 +5,7 @@
                              # the codebook tables, reports, figures and notebooks
     python3 tasks.py test    # install (first time), run the whole test suite (ruff check and format,
                              # the pyrefly type check, CITATION.cff, pytest with nbval)
+    python3 tasks.py site    # build the offline site into site/ (git-ignored): a page per person, post and round
     python3 tasks.py lab     # install JupyterLab (an opt-in group) and open the notebooks in it
                              # (`lab --install` only installs it)
 
@@ -139,7 +140,7 @@ def validate_citation() -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"build", "test", "lab"}:
+    if not argv or argv[0] not in {"build", "test", "lab", "site"}:
         print(__doc__, file=sys.stderr)
         return 2
     if argv[0] == "lab":
@@ -148,6 +149,8 @@ def main(argv: list[str]) -> int:
             return 0
         return run([str(_bin(VENV, "jupyter")), "lab", *argv[1:], "notebooks/"])
     ensure_environment()
+    if argv[0] == "site":
+        return run([str(_bin(VENV, "cabinet-analysis")), "site", *argv[1:]])
     if argv[0] == "build":
         cli = str(_bin(VENV, "cabinet-analysis"))
         status = run([cli, "build", *argv[1:]]) or run([cli, "notebooks"])

@@ -252,6 +252,46 @@ def notebooks() -> None:
     _commit(executed)
 
 
+@command
+def site(
+    out: Path | None = typer.Option(
+        None, "--out", help="Where to build it (default: site/ of the checkout)."
+    ),
+) -> None:
+    """Build the offline site: a page per person, post and round, the notebooks, the claims ledger, the explorer
+    without a kernel and the downloads (Sphinx, from the committed data, figures and notebooks)."""
+    from .site import build_site
+
+    ctx = _context(None)
+    try:
+        folder = build_site(ctx, out)
+    except OSError as exc:
+        _environment_error(f"cannot write {exc.filename or out}: {exc.strerror or exc}")
+    typer.echo(f"wrote {folder}")
+
+
+@command
+def diff(
+    old: str = typer.Argument(..., help="A data folder, or a git revision (its data/)."),
+    new: str = typer.Argument("data", help="A data folder, or a git revision (default: data/)."),
+) -> None:
+    """List what changed between two versions of the data: rows added, changed and removed per table and field,
+    and every claim verdict or "holds in N of M" that moved."""
+    import subprocess
+    import tempfile
+
+    from ..report.diff import data_diff, markdown, resolve
+
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            a, b = (resolve(spec, paths.REPO, Path(tmp)) for spec in (old, new))
+        except (subprocess.CalledProcessError, OSError) as exc:
+            _environment_error(
+                f"{old} or {new} is neither a data folder nor a git revision of this repository ({exc})"
+            )
+        typer.echo(markdown(data_diff(a, b), old, new), nl=False)
+
+
 def main() -> None:
     # The command line draws figures only into files: a non-interactive backend, unless the
     # user chose one. (The library itself never picks a backend; notebook kernels keep theirs.)
