@@ -14,6 +14,7 @@ import html
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 import warnings
 import zipfile
@@ -373,7 +374,7 @@ def site_sources(ctx: Context, root: Path) -> None:
     for sub in ("persons", "posts", "rounds", "notebooks"):
         (root / sub).mkdir()
     (root / "conf.py").write_text(CONF, encoding="utf-8")
-    for name in (*MAIN_FIGURES, "claims_ledger"):
+    for name in (*MAIN_FIGURES, "claims_ledger", "dated_claims"):
         shutil.copy(paths.figures_dir() / f"{name}.png", static / "figures" / f"{name}.png")
     with zipfile.ZipFile(static / "downloads" / ZIP, "w", zipfile.ZIP_DEFLATED) as zf:
         for name in DOWNLOADS:
@@ -440,6 +441,7 @@ def site_sources(ctx: Context, root: Path) -> None:
         (root / f"{doc}.md").write_text(text, encoding="utf-8")
     (root / "claims.md").write_text(claims_page(ctx), encoding="utf-8")
     (root / "downloads.md").write_text(downloads_page(ctx), encoding="utf-8")
+    (root / "changes.md").write_text(changes_page(repo), encoding="utf-8")
     (root / "index.md").write_text(home_page(ctx), encoding="utf-8")
 
 
@@ -468,6 +470,12 @@ def claims_page(ctx: Context) -> str:
             "figure": ledger["figure"],
             "holds in": ledger["holds_in"],
             "unknowns": ledger["unknowns"],
+            "see": [
+                _link(f"_static/figures/{'dated_claims' if '@' in i else 'claims_ledger'}.png", "figure")
+                + " "
+                + _link("_static/downloads/claims.csv", "data")
+                for i in ledger["claim_id"]
+            ],
         }
     )
     return (
@@ -476,6 +484,32 @@ def claims_page(ctx: Context) -> str:
         f"{_img('claims_ledger')}\n\n"
         f"The data: {_link('_static/downloads/claims.csv', 'claims.csv')}; the method: [methods](methods.md).\n\n"
         + _table(table)
+    )
+
+
+def changes_page(repo: Path) -> str:
+    """What changed: the CHANGELOG, and the data diff against the latest release tag (when git knows one)."""
+    from ..report.diff import data_diff, folder_at
+    from ..report.diff import markdown as diff_markdown
+
+    text = (repo / "CHANGELOG.md").read_text(encoding="utf-8") if (repo / "CHANGELOG.md").is_file() else ""
+    tag = subprocess.run(
+        ["git", "describe", "--tags", "--abbrev=0"], cwd=repo, capture_output=True, text=True
+    )
+    if tag.returncode == 0 and tag.stdout.strip():
+        with tempfile.TemporaryDirectory() as tmp:
+            old = folder_at(tag.stdout.strip(), repo, Path(tmp))
+            diff = diff_markdown(data_diff(old, repo / "data"), tag.stdout.strip(), "this version")
+    else:
+        diff = (
+            "No release is tagged yet, so there is no earlier version to compare with. "
+            "`cabinet-analysis diff OLD NEW` compares any two data folders or git revisions.\n"
+        )
+    return (
+        "# What changed\n\n## The data since the last release\n\n"
+        + diff
+        + "\n"
+        + text.replace("# Changelog", "## The changelog", 1)
     )
 
 
@@ -508,7 +542,18 @@ def home_page(ctx: Context) -> str:
         }
     )
     toc = "\n".join(
-        ["claims", "notebooks", "persons", "posts", "rounds", "explorer", "methods", "codebook", "downloads"]
+        [
+            "claims",
+            "notebooks",
+            "persons",
+            "posts",
+            "rounds",
+            "explorer",
+            "methods",
+            "codebook",
+            "downloads",
+            "changes",
+        ]
     )
     return (
         "# Who the Taliban appointed, and who was left out\n\n"
