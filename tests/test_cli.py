@@ -40,12 +40,16 @@ def test_report_json_has_every_table(tables):
         "turnover",
         "cabinet_rank_persons",
         "concordance",
+        "governments",
+        "governments_coverage",
     ]
     focus = {row["group"]: row for row in data["focus_gaps"]}
     assert focus["west"]["observed"] == 0 and focus["west"]["p_under"] == 0.042
     assert len(data["claims_ledger"]) == 15 + 3 * 6  # three dated claims, six year ends each
     assert data["period_summary"][0]["persons_at_cabinet_rank"] == 54
-    assert len(data["concordance"]) == 93
+    assert (
+        len(data["concordance"]) == 150
+    )  # 93 about the Taliban government since 2021, 57 about earlier ones
 
 
 def test_report_csv_is_one_tidy_table(tables):
@@ -58,7 +62,7 @@ def test_report_markdown_reads_as_a_document(tables, ctx):
     md = render(tables, "markdown", ctx)
     assert md.startswith("# Who the Taliban appointed, and who was left out\n")
     sections = [line for line in md.splitlines() if line.startswith("## ")]
-    assert sections[0] == "## The commentary's claims" and len(sections) == 6
+    assert sections[0] == "## The commentary's claims" and len(sections) == 7
     claims = [line.split(" | ")[0].lstrip("| ") for line in md.splitlines() if line.startswith("| c")]
     assert claims[:15] == [
         f"c{i:02d}_" + c

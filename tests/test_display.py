@@ -48,6 +48,7 @@ def test_figures_are_detached_from_pyplot(ctx):
         "dated_claims",
         "focus_gaps",
         "focus_yardsticks",
+        "governments",
         "hazarajat_map",
         "helmandi_networks",
         "network_composition",

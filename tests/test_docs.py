@@ -61,7 +61,7 @@ def test_readme_shows_every_figure_with_its_alt_text():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     pngs = sorted(p.stem for p in (ROOT / "figures").glob("*.png"))
-    assert pngs == sorted(figures.NAMES) and len(pngs) == 16
+    assert pngs == sorted(figures.NAMES) and len(pngs) == 17
     for name in pngs:
         assert f"![{figures.module(name).ALT}](figures/{name}.png)" in readme, (
             f"README does not show figures/{name}.png with its alt text"

@@ -34,6 +34,7 @@ EXPECTED = [
     "08-explore",
     "09-fair-baselines",
     "10-five-years",
+    "11-governments",
 ]
 WIDGET = "application/vnd.jupyter.widget-view+json"  # a live control: its own renderer, no HTML form
 FIGURE_CALLS = {

@@ -27,7 +27,7 @@ def test_committed_figures_are_current(rendered):
     assert sorted(rendered) == sorted(
         p.name for p in (ROOT / "figures").iterdir() if p.suffix in (".png", ".svg")
     )
-    assert len(rendered) == 32  # 16 figures, PNG and SVG
+    assert len(rendered) == 34  # 17 figures, PNG and SVG
     for name, data in rendered.items():
         assert (ROOT / "figures" / name).read_bytes() == data, (
             f"figures/{name} is stale: run `python3 tasks.py build`"
@@ -106,7 +106,7 @@ def test_the_render_cache_is_keyed_by_content(ctx, tmp_path, rendered, monkeypat
     store = FigureCache(tmp_path / "cache")
     for name, spec in inputs.items():
         store.put(name, key(name, spec, code), {f"{name}.{f}": rendered[f"{name}.{f}"] for f in FORMATS})
-    assert len(list((tmp_path / "cache").iterdir())) == 16  # one entry per figure, its PNG and SVG together
+    assert len(list((tmp_path / "cache").iterdir())) == 17  # one entry per figure, its PNG and SVG together
 
     def no_drawing(name):
         raise AssertionError(f"{name} was drawn although it is cached")
@@ -126,7 +126,7 @@ def test_a_truncated_or_corrupt_cache_entry_is_drawn_again(ctx, tmp_path, render
     cache = tmp_path / "cache"
     assert render_all(ctx, cache=cache) == rendered
     entries = sorted(cache.iterdir())
-    assert len(entries) == 16 and all(p.suffix == ".entry" for p in entries)
+    assert len(entries) == 17 and all(p.suffix == ".entry" for p in entries)
     blob = entries[0].read_bytes()
     entries[0].write_bytes(blob[: len(blob) // 3])  # truncated
     entries[1].write_bytes(entries[1].read_bytes()[:-1] + b"\0")  # one byte changed

@@ -103,7 +103,7 @@ def _source_link(sources: pd.DataFrame, sid: str) -> str:
     title = _md_cell(s["title"]) or sid
     when = f", {s['date']}" if s["date"] else ""
     label = f"{title} ({_md_cell(s['publisher'])}{when})"
-    return f"[{label}]({s['url']}) `{sid}`" if s["url"] else f"{label} `{sid}`"
+    return f'[{label}]({s["url"]} "{sid}")' if s["url"] else f"{label} ({sid})"
 
 
 def person_page(ctx: Context, pid: str, spells: pd.DataFrame) -> str:
@@ -124,10 +124,8 @@ def person_page(ctx: Context, pid: str, spells: pd.DataFrame) -> str:
         out.append(f"{person['note']}\n")
     out.append("## Coded values and their sources\n")
     out.append(
-        "The default reading takes, for each field, the value with the best confidence at or above medium "
-        "(for origin: birthplace first, then family origin), then the most agreeing sources; a tie is left "
-        "unknown (the reading rule, `cabinet_analysis.coding.reading`). Rows marked **default** are the "
-        "value it takes; the others are the competing values, kept.\n"
+        "**default** marks the value the default reading takes ([the reading rule](../codebook.md)); the other rows are "
+        "the competing values, kept.\n"
     )
     if ev.empty:
         out.append("No evidence is recorded for this person beyond the appointments below.\n")
@@ -177,6 +175,24 @@ def person_page(ctx: Context, pid: str, spells: pd.DataFrame) -> str:
             }
         )
         out.append(_table(posts))
+    earlier = ctx.ds.cabinet_members[ctx.ds.cabinet_members["person_id"] == pid]
+    if not earlier.empty:
+        out.append("## In earlier governments\n")
+        out.append(
+            _table(
+                pd.DataFrame(
+                    {
+                        "government": earlier["government_id"].map(lambda g: labels.GOVERNMENTS.get(g, g)),
+                        "post": earlier["post"],
+                        "named": earlier["event"],
+                        "sources": [
+                            "; ".join(_source_link(sources, s) for s in ids.split(";") if s)
+                            for ids in earlier["source_ids"]
+                        ],
+                    }
+                )
+            )
+        )
     a = ctx.ds.appointments[ctx.ds.appointments["person_id"] == pid]
     if not a.empty:
         out.append("## Events and their sources\n")
@@ -294,13 +310,20 @@ def explorer_data(ctx: Context) -> dict:
     grid = focus_sensitivity(ctx)
     switches = list(OPTIONS)
     rows = grid[switches + EXPLORER_COLUMNS].copy()
+    groups = list(dict.fromkeys(rows["group"]))
+    for (
+        name
+    ) in switches:  # each switch's value as its index in data["switches"][name], to keep the file small
+        rows[name] = rows[name].map({v: i for i, v in enumerate(OPTIONS[name])})
+    rows["group"] = rows["group"].map({g: i for i, g in enumerate(groups)})
     rows = rows.astype({c: object for c in rows.columns})
     return {
         "switches": {k: list(v) for k, v in OPTIONS.items()},
         "default": {k: getattr(DEFAULT, k) for k in switches},
         "columns": EXPLORER_COLUMNS,
+        "groups": groups,
         "labels": {c: labels.column(c) for c in EXPLORER_COLUMNS},
-        "rows": json.loads(rows.to_json(orient="values", double_precision=6)),
+        "rows": json.loads(rows.to_json(orient="values", double_precision=5)),
     }
 
 
@@ -338,8 +361,9 @@ EXPLORER_JS = r"""// The explorer: reads explorer.json (every coding, computed i
       label.appendChild(select); form.appendChild(label); form.appendChild(document.createTextNode(" "));
     });
     function draw() {
-      var chosen = names.map(function (n) { return document.getElementById("switch-" + n).value; });
-      var rows = data.rows.filter(function (r) { return chosen.every(function (v, i) { return String(r[i]) === v; }); });
+      var chosen = names.map(function (n) { return data.switches[n].indexOf(document.getElementById("switch-" + n).value); });
+      var rows = data.rows.filter(function (r) { return chosen.every(function (v, i) { return r[i] === v; }); })
+        .map(function (r) { var c = r.slice(); c[names.length] = data.groups[c[names.length]]; return c; });
       var cols = data.columns;
       var head = "<tr>" + cols.map(function (c) { return "<th>" + (data.labels[c] || c) + "</th>"; }).join("") + "</tr>";
       var body = rows.map(function (r) {

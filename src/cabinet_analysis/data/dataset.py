@@ -52,6 +52,8 @@ class Dataset:
     claims: pd.DataFrame
     rounds: pd.DataFrame
     tallies: pd.DataFrame
+    governments: pd.DataFrame
+    cabinet_members: pd.DataFrame
     boundaries: Boundaries
     province_index: ProvinceIndex
 
@@ -109,6 +111,8 @@ def validate_folder(
             "rounds",
             "tallies",
             "boundaries",
+            "governments",
+            "cabinet_members",
         )
         if n not in specs
     ]
@@ -203,6 +207,8 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         claims=_framed(t["claims"]),
         rounds=_framed(t["rounds"]),
         tallies=_framed(t["tallies"]),
+        governments=_framed(t["governments"]),
+        cabinet_members=_framed(t["cabinet_members"]),
         boundaries=boundaries,
         province_index=index,
     )

@@ -21,6 +21,7 @@ from .coverage import coverage, first_round_evidence
 from .dated_claims import dated_claims
 from .focus_gaps import focus_gaps
 from .focus_yardsticks import focus_yardsticks
+from .governments import governments
 from .hazarajat_map import hazarajat_map
 from .helmandi_networks import helmandi_networks
 from .network_composition import network_composition
@@ -48,6 +49,7 @@ NAMES = (
     "timeline",
     "seats_over_time",
     "turnover",
+    "governments",
     "dated_claims",
 )
 
@@ -92,6 +94,7 @@ __all__ = [
     "claims_ledger",
     "coverage",
     "dated_claims",
+    "governments",
     "draw",
     "figure_inputs",
     "first_round_evidence",

@@ -20,6 +20,7 @@ import pandas as pd
 from . import labels
 
 P_VALUE = (
+    "p_below_posterior",
     "p_under",
     "p_under_cadre",
     "p_over",
@@ -50,7 +51,12 @@ PERCENT = (
 TWO_DECIMALS = ("ratio", "loosemore_hanby", "gallagher")
 PERSON_LISTS = ("ids", "unknown_ids", "person_id", "from", "to")
 SOURCE_LISTS = ("source_ids", "source_id")
-VALUE_WORDS = {"group": labels.GROUPS, "baseline": labels.YARDSTICKS, "tier": labels.TIERS}
+VALUE_WORDS = {
+    "group": {**labels.GROUPS, **labels.ETHNIC_GROUPS},
+    "baseline": labels.YARDSTICKS,
+    "tier": labels.TIERS,
+    "government_id": labels.GOVERNMENTS,
+}
 LONG_TEXT = ("claim", "description", "figure", "note", "posts", "rounds_lacking", "values", "post", "place")
 SHOWN_NAMES = 3  # a list of persons longer than this is folded to its count
 WIDE_ROW = 8  # a one-row table with more columns than this is shown as a list of (heading, value)

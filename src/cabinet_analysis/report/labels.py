@@ -10,6 +10,18 @@ from ..coding.groups import FOCUS
 # are counted by the ethnic tables, not the registry.
 GROUPS = {**{name: g.label for name, g in FOCUS.items()}, "hazara": "Hazaras (ethnicity)"}
 
+GOVERNMENTS = {  # short names of the governments compared (analysis/governments.py)
+    "gov_1996_2001": "Taliban 1996-2001",
+    "gov_2001_12_22": "Interim Adm. 2001",
+    "gov_2002_06_19": "Transitional 2002",
+    "gov_2004_12_23": "Cabinet of 2004",
+    "gov_2015_04": "Unity Govt 2015",
+    "gov_2021_07": "Republic 2021",
+    "taliban_2021_09_07": "Taliban 7 Sep 2021",
+    "taliban_today": "Taliban today",
+}
+ETHNIC_GROUPS = {"hazara": "Hazaras (ethnicity)", "pashtun": "Pashtuns (ethnicity)"}
+
 YARDSTICKS = {  # what a baseline measures against, as a figure's axis or a table cell names it
     "population": "population",
     "provinces": "province (equal weight)",
@@ -28,6 +40,12 @@ TIERS = {
 
 # Column headings. A column not named here is shown with its name's words ("n_unknown" -> "N unknown").
 COLUMNS = {
+    "government_id": "Government",
+    "size": "Members",
+    "n_known": "Known",
+    "p_below_posterior": "P(below yardstick)",
+    "with_province": "With a province",
+    "with_ethnicity": "With an ethnicity",
     "group": "Group",
     "observed": "In the group",
     "n": "Counted",

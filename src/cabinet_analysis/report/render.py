@@ -19,6 +19,7 @@ _ROUND = {
     "gap_pp": 1,
     "ratio": 2,
     "p_under": 4,
+    "p_below_posterior": 4,
     "p_over": 4,
     "ci_low": 3,
     "ci_high": 3,

@@ -12,6 +12,8 @@ from ..analysis.cadre import cadre_summary
 from ..analysis.claims import evaluate_claims
 from ..analysis.concordance import concordance
 from ..analysis.gaps import focus_gaps, focus_table, region_gaps, whole_table_grid
+from ..analysis.governments import coverage as government_coverage
+from ..analysis.governments import governments_table
 from ..analysis.helmandi import helmandi_counts, helmandi_ties
 from ..analysis.sensitivity import focus_sensitivity, summarise
 from ..analysis.timeline import (
@@ -120,6 +122,7 @@ SECTIONS = (
         ),
     ),
     ("Against every published tally", ("concordance",)),
+    ("Compared with what: the governments before it", ("governments", "governments_coverage")),
 )
 TABLE_TITLES = {
     "appointees": "The 33 appointees of 7 September 2021 (? = unknown)",
@@ -144,6 +147,8 @@ TABLE_TITLES = {
     "timeline_coverage": "What the data hold, year by year",
     "post_status": "The posts at every year end: held by someone named, reported vacant, or of unknown holder",
     "concordance": "Every published tally beside the data's own figure on the same scope and date",
+    "governments": "Eight governments on one yardstick: counts, gaps, ranges, p-values, posterior",
+    "governments_coverage": "How many members of each government have a sourced province and ethnicity",
     "rounds": "Every known round, with its sources",
     "turnover": "Posts of cabinet rank changing hands",
     "cabinet_rank_persons": "Everyone who held cabinet rank",
@@ -182,6 +187,8 @@ def _gap_report(ctx: Context) -> dict[str, pd.DataFrame]:
         "timeline_coverage": timeline_coverage(ctx),
         "post_status": post_status_table(ctx),
         "concordance": concordance(ctx),
+        "governments": governments_table(ctx),
+        "governments_coverage": government_coverage(ctx),
         "rounds": round_sources(ctx),
         "turnover": turnover(ctx),
         "cabinet_rank_persons": cabinet_persons(ctx),
