@@ -9,7 +9,7 @@ import pandas as pd
 from ..coding.choices import DEFAULT, CodingChoice
 from ..report.labels import GROUPS
 from ._text import join
-from .style import MIN_FONT, figure_style, finish, palette, source_line
+from .style import GROUPS_OVER_TIME, MIN_FONT, figure_style, finish, palette, source_line
 
 ALT = (
     "Five small step charts, one per focus group (west, southwest, Hazarajat, Helmandi networks, Hazaras by "
@@ -17,7 +17,6 @@ ALT = (
     "cabinet rank and at deputy or other rank, with a note of how many more the holders of unknown origin and the "
     "persons the data do not name could add"
 )
-GROUPS_SHOWN = ["west", "southwest", "hazarajat", "helmandi_networks", "hazara"]
 SHORT = {
     "west": "the west",
     "southwest": "the southwest",
@@ -45,7 +44,7 @@ def seats_over_time(seats: pd.DataFrame) -> plt.Figure:
     p = palette()
     with figure_style():
         fig, axes = plt.subplots(2, 3, figsize=(10, 6.6), sharey=True)
-        for ax, g in zip(axes.flat, GROUPS_SHOWN):
+        for ax, g in zip(axes.flat, GROUPS_OVER_TIME):
             for rank, colour, style in (("cabinet rank", p[0], "-"), ("deputy or other", p[1], "--")):
                 sub = (
                     seats[(seats["group"] == g) & (seats["rank"] == rank)]
@@ -95,8 +94,8 @@ def seats_over_time(seats: pd.DataFrame) -> plt.Figure:
         legend_ax.legend(handles, labels, loc="center", title="posts", fontsize=9)
         cab = seats[seats["rank"] == "cabinet rank"]
         peak = cab.groupby("group")["observed"].max()
-        never = [SHORT[g] for g in GROUPS_SHOWN if peak.get(g, 0) == 0]
-        some = [f"{SHORT[g]} at most {int(peak[g])}" for g in GROUPS_SHOWN if peak.get(g, 0) > 0]
+        never = [SHORT[g] for g in GROUPS_OVER_TIME if peak.get(g, 0) == 0]
+        some = [f"{SHORT[g]} at most {int(peak[g])}" for g in GROUPS_OVER_TIME if peak.get(g, 0) > 0]
         title = (
             f"{dates.min():%b %Y} to {dates.max():%b %Y}: no seat at cabinet rank for {join(never, 'and')}"
         )

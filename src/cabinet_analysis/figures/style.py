@@ -64,6 +64,10 @@ RC = {
     "legend.title_fontsize": 9,
 }
 
+# The groups the dated figures follow (timeline, seats_over_time): the focus groups but their union, and Hazaras
+# by ethnicity.
+GROUPS_OVER_TIME = ["west", "southwest", "hazarajat", "helmandi_networks", "hazara"]
+
 
 def palette() -> list[str]:
     """seaborn's colour-blind palette, as hex colours."""

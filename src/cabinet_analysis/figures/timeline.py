@@ -8,14 +8,13 @@ import pandas as pd
 
 from ..coding.choices import DEFAULT, CodingChoice
 from ..report.labels import GROUPS
-from .style import figure_style, finish, palette, source_line
+from .style import GROUPS_OVER_TIME, figure_style, finish, palette, source_line
 
 ALT = (
     "Five small line charts, one per focus group (west, southwest, Hazarajat, Helmandi networks, Hazaras by "
     "ethnicity): the gap in percentage points after each round of appointments of 2021, one line for posts of "
     "cabinet rank and one for deputy and other posts, each point labelled with members over holders of known origin"
 )
-GROUPS_SHOWN = ["west", "southwest", "hazarajat", "helmandi_networks", "hazara"]
 RANKS = ["cabinet rank", "deputy or other"]
 
 
@@ -39,7 +38,7 @@ def timeline(table: pd.DataFrame) -> plt.Figure:
     p = palette()
     with figure_style():
         fig, axes = plt.subplots(2, 3, figsize=(10, 6.6), sharey=True)
-        for ax, g in zip(axes.flat, GROUPS_SHOWN):
+        for ax, g in zip(axes.flat, GROUPS_OVER_TIME):
             subs = [
                 table[(table["group"] == g) & (table["rank"] == r)].set_index("date").loc[dates]
                 for r in RANKS
@@ -72,10 +71,10 @@ def timeline(table: pd.DataFrame) -> plt.Figure:
         first, last = dates[0], dates[-1]
         gained = {}
         for rank in RANKS:
-            t = table[(table["rank"] == rank) & table["group"].isin(GROUPS_SHOWN)].set_index(
+            t = table[(table["rank"] == rank) & table["group"].isin(GROUPS_OVER_TIME)].set_index(
                 ["date", "group"]
             )["observed"]
-            gained[rank] = [GROUPS[g] for g in GROUPS_SHOWN if t[(last, g)] > t[(first, g)]]
+            gained[rank] = [GROUPS[g] for g in GROUPS_OVER_TIME if t[(last, g)] > t[(first, g)]]
         title = (
             "Later rounds added "
             + (", ".join(gained["deputy or other"]) or "nothing")

@@ -7,6 +7,7 @@ import json
 import pandas as pd
 
 from ..context import Context
+from .display import SHOWN
 from .tables import SECTIONS, TABLE_TITLES, TITLE, coverage_table, gap_report, summary_table
 
 FORMATS = ("text", "csv", "markdown", "json")
@@ -59,20 +60,7 @@ FOCUS_COLUMNS = [
     "observed_max",
     "ids",
 ]
-REGION_COLUMNS = [
-    "scheme",
-    "baseline",
-    "group",
-    "observed",
-    "n",
-    "share",
-    "baseline_share",
-    "expected",
-    "gap_pp",
-    "ratio",
-    "p_under",
-    "p_over",
-]
+REGION_COLUMNS = SHOWN["region_gaps"]  # one list: what a reader and a machine get of a region table
 
 
 def _shown(name: str, table: pd.DataFrame) -> pd.DataFrame:
