@@ -188,3 +188,30 @@ def test_a_diff_of_a_folder_with_itself_says_no_change(data_copy):
 
 def test_the_diff_context_uses_no_store(data_copy):
     assert load_context(data_copy, cache=False).store is None
+
+
+def test_a_read_only_folder_for_the_site_is_refused(tmp_path):
+    import os
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    os.chmod(folder, 0o555)
+    try:
+        result = runner.invoke(app, ["site", "--out", str(folder / "site")])
+    finally:
+        os.chmod(folder, 0o755)
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == f"error: cannot write {folder}: the folder is read-only (mode 555); the previous site is intact\n"
+    )
+    assert list(folder.iterdir()) == []
+
+
+def test_a_diff_of_something_that_is_neither_folder_nor_revision(tmp_path):
+    result = runner.invoke(app, ["diff", str(tmp_path / "nope"), "data"])
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == f"error: {tmp_path / 'nope'} or data is neither a data folder nor a git revision of this repository\n"
+    )

@@ -263,10 +263,12 @@ def site(
     from .site import build_site
 
     ctx = _context(None)
+    from .outputs import describe
+
     try:
         folder = build_site(ctx, out)
     except OSError as exc:
-        _environment_error(f"cannot write {exc.filename or out}: {exc.strerror or exc}")
+        _environment_error(describe(exc, exc.filename or out or "site/") + "; the previous site is intact")
     typer.echo(f"wrote {folder}")
 
 
@@ -285,9 +287,9 @@ def diff(
     with tempfile.TemporaryDirectory() as tmp:
         try:
             a, b = (resolve(spec, paths.REPO, Path(tmp)) for spec in (old, new))
-        except (subprocess.CalledProcessError, OSError) as exc:
+        except (subprocess.CalledProcessError, OSError):
             _environment_error(
-                f"{old} or {new} is neither a data folder nor a git revision of this repository ({exc})"
+                f"{old} or {new} is neither a data folder nor a git revision of this repository"
             )
         typer.echo(markdown(data_diff(a, b), old, new), nl=False)
 

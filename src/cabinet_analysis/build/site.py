@@ -615,9 +615,11 @@ def build_site(ctx: Context, out: Path | None = None) -> Path:
     rebuild reads only the pages whose sources changed (one build at a time holds that folder)."""
     from sphinx.cmd.build import build_main
 
-    from .outputs import _locked
+    from .outputs import _locked, _writable
 
     out = Path(out) if out is not None else paths.REPO / "site"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _writable(out.parent)  # a read-only folder is refused before any work, and left as it was
     keep = paths.REPO / ".cache" / "site" if paths.in_checkout() else None
     with tempfile.TemporaryDirectory() as tmp:
         work = keep if keep is not None else Path(tmp) / "work"
