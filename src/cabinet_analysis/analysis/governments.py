@@ -19,9 +19,9 @@ import pandas as pd
 from ..coding.choices import DEFAULT, CodingChoice
 from ..coding.groups import FOCUS
 from ..context import Context
-from ..vocab import CABINET_TIERS
+from ..vocab import CABINET_TIERS, HAZARAJAT, RUSI_SCHEMES
 from . import measures
-from .baselines import focus_baselines, region_baseline
+from .baselines import focus_baselines, hazarajat_fractions, province_weights, region_baseline
 from .bounds import group_bounds
 
 GROUPS = ("west", "southwest", "hazarajat", "hazara", "pashtun")
@@ -109,8 +109,9 @@ def unknown_chances(
     ctx: Context, people: pd.DataFrame, group: str, share: float, choice: CodingChoice = DEFAULT
 ) -> tuple[int, int, np.ndarray]:
     """(members of known origin or ethnicity in the group, members known, and for each unknown member the
-    chance he is in the group): from the provinces his evidence allows, weighted by their people, else from the
-    yardstick (the population's regions, or its ethnic share ``share``)."""
+    chance he is in the group): the share of the people of the provinces his evidence allows who are in it
+    (each province weighted by its people; a Hazarajat district's people count for the Hazarajat, as in the
+    yardstick), else of the whole population (or, for ethnicity, the ethnic share ``share``)."""
     if group in ETHNIC:
         eth = people["ethnicity"]
         return (
@@ -119,21 +120,32 @@ def unknown_chances(
             np.full(int(eth.isna().sum()), share),
         )
     known = people["region"].notna().to_numpy()
-    weights = region_baseline(ctx, choice)  # region -> population share under the scheme
+    weights = province_weights(ctx.ds.provinces, "population")  # province -> its share of the people
     region_of = ctx.region_map(choice.scheme)
+    fractions = hazarajat_fractions(ctx, choice.hazarajat)  # province -> share of its people in Hazarajat
+    own_region = (
+        choice.scheme in RUSI_SCHEMES
+    )  # Hazarajat a region of its own: its people leave their province's
 
-    def chance(regions: list[str]) -> float:
-        w = np.array([weights.get(r, 0.0) for r in regions], dtype=float)
-        w = w / w.sum() if w.sum() > 0 else np.full(len(regions), 1 / len(regions))
-        return float(sum(wi for wi, r in zip(w, regions) if FOCUS[group].in_place(r, r == "Hazarajat")))
+    def in_group(province: str) -> float:
+        """The chance that a person from ``province`` is in the group: the share of its people who are."""
+        f = fractions.get(province, 0.0)
+        group_ = FOCUS[group]
+        if group_.by == "hazarajat":
+            return f
+        outside = group_.in_place(region_of[province], False)
+        return (1 - f) * outside + f * group_.in_place(HAZARAJAT, True) if own_region else float(outside)
 
-    everywhere = chance(list(weights.index))
+    def chance(provinces) -> float:
+        w = weights.reindex(sorted(provinces)).fillna(0.0)
+        w = w / w.sum() if w.sum() > 0 else pd.Series(1 / len(w), index=w.index)
+        return float(sum(wi * in_group(p) for p, wi in w.items()))
+
+    everywhere = chance(weights.index)
     chances = []
     for pid in people.loc[~known, "person_id"]:
         allowed = ctx.possible_provinces.get(pid)
-        chances.append(
-            chance(sorted({region_of[p] for p in allowed if p in region_of})) if allowed else everywhere
-        )
+        chances.append(chance([p for p in allowed if p in region_of]) if allowed else everywhere)
     return int((FOCUS[group].members(people) & known).sum()), int(known.sum()), np.array(chances, dtype=float)
 
 
@@ -181,6 +193,7 @@ def governments_table(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFr
             lh = measures.loosemore_hanby(by_region, baseline) if len(by_region) else float("nan")
             for group, c in counts.items():
                 k, n, v = c["k"], c["n"], c["share"]
+                draws = posterior_shares(*unknown_chances(ctx, people, group, v, choice))
                 rows.append(
                     {
                         "government_id": gid,
@@ -194,7 +207,8 @@ def governments_table(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFr
                         "p_under": measures.p_under(k, n, v) if n else float("nan"),
                         "observed_min": c["lo"],
                         "observed_max": c["hi"],
-                        "p_below_posterior": posterior_below(ctx, people, group, v, choice),
+                        "p_below_posterior": float(np.mean(draws < v)),
+                        "share_median": float(np.median(draws)),
                         "loosemore_hanby": lh,
                     }
                 )

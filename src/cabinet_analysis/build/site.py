@@ -26,7 +26,8 @@ from .. import paths
 from ..analysis.claims import evaluate_claims
 from ..analysis.gaps import focus_gaps
 from ..analysis.sensitivity import focus_sensitivity
-from ..coding.choices import DEFAULT
+from ..coding.choices import DEFAULT, MEDIUM
+from ..coding.reading import CONFIDENCE_RANK
 from ..context import Context
 from ..data.tenures import tenures
 from ..figures import module
@@ -147,12 +148,7 @@ def person_page(ctx: Context, pid: str, spells: pd.DataFrame) -> str:
                 "basis": rows["basis"],
                 "confidence": rows["confidence"],
                 "default": [
-                    "**default**"
-                    if taken_text
-                    and str(v).casefold() in taken_text.casefold()
-                    and c in ("high", "medium")
-                    and b != "residence"
-                    else ""
+                    "**default**" if _is_default(v, c, b, taken, chosen, field) else ""
                     for v, c, b in zip(rows["value"], rows["confidence"], rows["basis"])
                 ],
                 "source": [_source_link(sources, s) for s in rows["source_id"]],
@@ -210,6 +206,23 @@ def person_page(ctx: Context, pid: str, spells: pd.DataFrame) -> str:
         )
         out.append(_table(events))
     return "\n".join(x for x in out if x)
+
+
+def _is_default(value, confidence, basis, taken, chosen, field) -> bool:
+    """Is this evidence row one the default reading takes? Its value is the value read (or one of the list
+    read), at the reading's confidence floor or above, and for a place on the basis the origin was read at."""
+    if taken is None or (not isinstance(taken, list) and pd.isna(taken)):
+        return False
+    values = {str(t).casefold() for t in taken} if isinstance(taken, list) else {str(taken).casefold()}
+    if str(value).casefold() not in values or CONFIDENCE_RANK.get(confidence, 9) > CONFIDENCE_RANK[MEDIUM]:
+        return False
+    if (
+        field in ("province", "district")
+        and chosen is not None
+        and isinstance(chosen.get("origin_basis"), str)
+    ):
+        return basis == chosen["origin_basis"]
+    return True
 
 
 def post_page(ctx: Context, post: pd.Series, spells: pd.DataFrame) -> str:

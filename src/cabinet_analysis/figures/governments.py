@@ -14,9 +14,9 @@ from .style import figure_style, finish, palette, source_line
 TALIBAN = ("gov_1996_2001", "taliban_2021_09_07", "taliban_today")
 ALT = (
     "Five panels, one per group (west, southwest, Hazarajat, Hazaras and Pashtuns by ethnicity), one row per "
-    "government from the Taliban's of 1996-2001 to the Taliban's of today: a dot at the group's share of the members "
-    "of known origin or ethnicity, a grey bar for the range of shares the unknowns allow, and a line at the group's "
-    "population share"
+    "government from the Taliban's of 1996-2001 to the Taliban's of today: a dot at the group's share of all members "
+    "with the unknown origins drawn as their evidence allows, a grey bar for every share the unknowns allow, and a line "
+    "at the group's population share"
 )
 
 
@@ -39,7 +39,7 @@ def governments(table: pd.DataFrame) -> plt.Figure:
             lo, hi = t["observed_min"] / t["size"], t["observed_max"] / t["size"]
             ax.hlines(y, 100 * lo, 100 * hi, color="0.82", lw=7, zorder=1)
             below = t["p_below_posterior"] >= 0.9
-            ax.scatter(100 * t["share"], y, s=36, zorder=3, color=[p[3] if b else p[0] for b in below])
+            ax.scatter(100 * t["share_median"], y, s=36, zorder=3, color=[p[3] if b else p[0] for b in below])
             ax.axvline(100 * float(t["baseline_share"].iloc[0]), color="0.2", lw=1, ls="--")
             ax.set_title(
                 {**GROUPS, **ETHNIC_GROUPS}.get(group, group).replace(" (ethnicity)", ""), fontsize=10
@@ -49,8 +49,8 @@ def governments(table: pd.DataFrame) -> plt.Figure:
             ax.tick_params(labelsize=9)
         axes[0].set_yticks(np.arange(len(order)), [GOVERNMENTS.get(g, g) for g in order], fontsize=9)
         axes[len(groups) // 2].set_xlabel(
-            "share of members of known origin or ethnicity (%); dashed: population share; "
-            "red: below it with probability 0.9 or more",
+            "share of all members (%): dot, unknowns drawn as their evidence allows; bar, every share they allow;\n"
+            "dashed, the population's share; red, below it with probability 0.9 or more",
             fontsize=9,
         )
         west = table[table["group"] == "west"].set_index("government_id")["observed"]

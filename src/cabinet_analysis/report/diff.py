@@ -11,6 +11,7 @@ from __future__ import annotations
 import subprocess
 import tarfile
 import tempfile
+from collections import Counter
 from io import BytesIO
 from pathlib import Path
 
@@ -36,28 +37,42 @@ def _raw(folder: Path, name: str) -> pd.DataFrame | None:
 
 
 def table_diff(old: pd.DataFrame, new: pd.DataFrame, key: list[str] | None) -> dict:
-    """Rows added, removed, and (for a keyed table) changed field by field."""
-    if key is None:  # an event or an evidence row is its whole content
-        o, n = old.apply(tuple, axis=1), new.apply(tuple, axis=1)
-        added, removed = set(n) - set(o), set(o) - set(n)
-        cols = list(new.columns)
+    """Rows added, removed, and (for a table whose key is unique on both sides) changed field by field; columns
+    added and removed. Rows are compared as a multiset, so a repeated row that appears or goes is reported."""
+    columns = {
+        "columns_added": [c for c in new.columns if c not in old.columns],
+        "columns_removed": [c for c in old.columns if c not in new.columns],
+    }
+    common = [c for c in new.columns if c in old.columns]
+    keyed = (
+        key is not None
+        and set(key) <= set(common)
+        and not old.duplicated(key).any()
+        and not new.duplicated(key).any()
+    )
+    if not keyed:
+        o, n = (
+            Counter(old[common].itertuples(index=False, name=None)),
+            Counter(new[common].itertuples(index=False, name=None)),
+        )
+        added, removed = sorted((n - o).elements()), sorted((o - n).elements())
         return {
-            "added": [dict(zip(cols, r)) for r in sorted(added)],
-            "removed": [dict(zip(cols, r)) for r in sorted(removed)],
+            "added": [dict(zip(common, r)) for r in added],
+            "removed": [dict(zip(common, r)) for r in removed],
             "changed": [],
+            **columns,
         }
     o, n = old.set_index(key), new.set_index(key)
-    added = [i for i in n.index if i not in o.index]
-    removed = [i for i in o.index if i not in n.index]
     changed = []
     for i in (i for i in n.index if i in o.index):
-        for col in (c for c in n.columns if c in o.columns):
+        for col in (c for c in common if c not in key):
             if o.at[i, col] != n.at[i, col]:
                 changed.append({"key": i, "field": col, "old": o.at[i, col], "new": n.at[i, col]})
     return {
-        "added": [{"key": i} for i in added],
-        "removed": [{"key": i} for i in removed],
+        "added": [{"key": i} for i in n.index if i not in o.index],
+        "removed": [{"key": i} for i in o.index if i not in n.index],
         "changed": changed,
+        **columns,
     }
 
 
@@ -91,11 +106,7 @@ def data_diff(old: Path, new: Path) -> dict:
             a = pd.DataFrame(columns=b.columns if b is not None else [])
         if b is None:
             b = pd.DataFrame(columns=a.columns)
-        if key is None or not set(key) <= set(a.columns) & set(b.columns):
-            common = [c for c in b.columns if c in a.columns]
-            tables[name] = table_diff(a[common], b[common], None)
-        else:
-            tables[name] = table_diff(a, b, key)
+        tables[name] = table_diff(a, b, key)
     try:
         claims, note = claims_diff(load_context(old, cache=False), load_context(new, cache=False)), ""
     except DataError as exc:
@@ -109,11 +120,13 @@ def data_diff(old: Path, new: Path) -> dict:
 def markdown(diff: dict, old_label: str, new_label: str) -> str:
     lines = [f"## Data changes: {old_label} to {new_label}\n"]
     for name, d in diff["tables"].items():
-        if not (d["added"] or d["removed"] or d["changed"]):
+        if not (d["added"] or d["removed"] or d["changed"] or d["columns_added"] or d["columns_removed"]):
             continue
         lines.append(
             f"### {name}.csv: {len(d['added'])} added, {len(d['changed'])} values changed, {len(d['removed'])} removed\n"
         )
+        lines += [f"- column `{c}` added" for c in d["columns_added"]]
+        lines += [f"- column `{c}` removed" for c in d["columns_removed"]]
         for row in d["added"]:
             lines.append(
                 f"- added {row.get('key') or '; '.join(f'{k}={v}' for k, v in row.items() if v)[:160]}"
