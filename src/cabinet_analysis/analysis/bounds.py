@@ -103,3 +103,16 @@ def _helmandi(row, provinces: list[str], rule: str) -> tuple[int, int]:
         _text(row.province),
     )
     return helmandi_rule(rule).bounds(ties, frozenset(provinces))
+
+
+def bounds_under(ctx, people: pd.DataFrame, choice) -> dict[str, tuple[int, int]]:
+    """:func:`group_bounds` of ``people`` (read under ``choice``) with the context's possible provinces and the
+    region map, Hazarajat places and Helmandi rule of ``choice``."""
+    return group_bounds(
+        people,
+        ctx.possible_provinces,
+        ctx.region_map(choice.scheme),
+        ctx.hazarajat_places(choice.hazarajat),
+        choice.scheme,
+        choice.helmandi,
+    )

@@ -77,15 +77,20 @@ class Date(Arg):
         return None
 
 
-class Group(Arg):
-    what = "a focus group"
+class OneOf(Arg):
+    """A cell naming one of a collection of :class:`Known` (``among``); otherwise it ``must`` be one of them."""
+
+    among: ClassVar[str] = ""
+    must: ClassVar[str] = ""
 
     def wrong(self, text, known):
-        return (
-            None
-            if text in known.groups
-            else f"{text!r} must be one of the focus groups: {', '.join(known.groups)}"
-        )
+        allowed = getattr(known, self.among)
+        return None if text in allowed else f"{text!r} must be {self.must}: {', '.join(allowed)}"
+
+
+class Group(OneOf):
+    what = "a focus group"
+    among, must = "groups", "one of the focus groups"
 
 
 class Person(Arg):
@@ -118,22 +123,14 @@ class Regions(Arg):
         )
 
 
-class EvidenceField(Arg):
+class EvidenceField(OneOf):
     what = "a field of evidence.csv"
-
-    def wrong(self, text, known):
-        return (
-            None
-            if text in known.fields
-            else f"{text!r} must be a field of evidence.csv: {', '.join(known.fields)}"
-        )
+    among, must = "fields", "a field of evidence.csv"
 
 
-class Rank(Arg):
+class Rank(OneOf):
     what = "a rank"
-
-    def wrong(self, text, known):
-        return None if text in known.ranks else f"{text!r} must be a rank: {', '.join(known.ranks)}"
+    among, must = "ranks", "a rank"
 
 
 class Spellings(Arg):

@@ -16,7 +16,7 @@ from ..coding.groups import FOCUS, FOCUS_GROUPS
 from ..context import Context
 from . import measures
 from .baselines import focus_baselines, region_baseline
-from .bounds import group_bounds
+from .bounds import bounds_under
 
 
 def region_counts(people: pd.DataFrame) -> pd.Series:
@@ -109,14 +109,7 @@ def _bounds(ctx: Context, reading: CodingChoice) -> dict[str, tuple[int, int]]:
 
 
 def _compute_bounds(ctx: Context, reading: CodingChoice) -> dict[str, tuple[int, int]]:
-    return group_bounds(
-        ctx.appointees(reading),
-        ctx.possible_provinces,
-        ctx.region_map(reading.scheme),
-        ctx.hazarajat_places(reading.hazarajat),
-        reading.scheme,
-        reading.helmandi,
-    )
+    return bounds_under(ctx, ctx.appointees(reading), reading)
 
 
 def _members_33(ctx: Context, reading: CodingChoice) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:

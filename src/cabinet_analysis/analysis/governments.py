@@ -5,7 +5,7 @@ evidence (the default coding). Beside them stand the caretaker government of 7 S
 the government of today (everyone of cabinet rank in office at the last event). For each, and each group
 (the registry's west, southwest and Hazarajat; Hazaras and Pashtuns by ethnicity), :func:`governments_table`
 gives the count among members of known origin (or ethnicity), the gap against the population, the range
-the count could take over the unknowns, the exact p-value, and :func:`posterior_below` the probability that
+the count could take over the unknowns, the exact p-value, and, from :func:`posterior_shares`, the probability that
 the government's propensity to appoint from the group is below the group's population share, with the
 unknowns drawn as their evidence allows. Published tallies stay facts about a government
 (``tallies.csv``); they are never spread over persons.
@@ -22,7 +22,7 @@ from ..context import Context
 from ..vocab import CABINET_TIERS, HAZARAJAT, RUSI_SCHEMES
 from . import measures
 from .baselines import focus_baselines, hazarajat_fractions, province_weights, region_baseline
-from .bounds import group_bounds
+from .bounds import bounds_under
 
 GROUPS = ("west", "southwest", "hazarajat", "hazara", "pashtun")
 ETHNIC = {"hazara": "Hazara", "pashtun": "Pashtun"}
@@ -79,14 +79,7 @@ def group_counts(ctx: Context, people: pd.DataFrame, choice: CodingChoice = DEFA
     unknowns (lo, hi, out of all), and the yardstick share."""
     shares = focus_baselines(ctx, choice)
     total = len(people)
-    bounds = group_bounds(
-        people,
-        ctx.possible_provinces,
-        ctx.region_map(choice.scheme),
-        ctx.hazarajat_places(choice.hazarajat),
-        choice.scheme,
-        choice.helmandi,
-    )
+    bounds = bounds_under(ctx, people, choice)
     known = people["region"].notna().to_numpy()
     out = {}
     for group in GROUPS:
@@ -159,23 +152,6 @@ def posterior_shares(
     theta = rng.beta(0.5 + known_k, 0.5 + n_known - known_k, size=draws)
     unknown = (rng.random((draws, len(chances))) < chances).sum(axis=1) if len(chances) else np.zeros(draws)
     return (n_known * theta + unknown) / (n_known + len(chances))
-
-
-def posterior_below(
-    ctx: Context,
-    people: pd.DataFrame,
-    group: str,
-    share: float,
-    choice: CodingChoice = DEFAULT,
-    draws: int = DRAWS,
-    seed: int = SEED,
-) -> float:
-    """P(the government's share of the group is below ``share``), the unknowns taken into account
-    (:func:`unknown_chances`, :func:`posterior_shares`)."""
-    if len(people) == 0:
-        return float("nan")
-    k, n, chances = unknown_chances(ctx, people, group, share, choice)
-    return float(np.mean(posterior_shares(k, n, chances, draws, seed) < share))
 
 
 def governments_table(ctx: Context, choice: CodingChoice = DEFAULT) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from ..data.tenures import EVENTS, NAMING_EVENTS, tenures
 from ..vocab import CABINET_TIERS, FIRST_ROUND, RANK_GROUPS, RANK_MEMBERS, RANKS
 from . import measures
 from .baselines import focus_baselines
-from .bounds import group_bounds
+from .bounds import bounds_under
 from .gaps import focus_members
 
 TIMELINE_GROUPS = FOCUS_GROUPS
@@ -301,14 +301,7 @@ def _gaps_as_of(ctx: Context, as_of: pd.Timestamp, choice: CodingChoice) -> pd.D
     rows = []
     for rank in RANKS:
         sub = people[_rank_mask(people, rank)]
-        bounds = group_bounds(
-            sub,
-            ctx.possible_provinces,
-            ctx.region_map(choice.scheme),
-            ctx.hazarajat_places(choice.hazarajat),
-            choice.scheme,
-            choice.helmandi,
-        )
+        bounds = bounds_under(ctx, sub, choice)
         missing = missing_at(ctx, as_of, rank)
         for group in TIMELINE_GROUPS:
             k, n, ids = count_as_of(ctx, as_of, choice, group, rank)
