@@ -107,6 +107,11 @@ def _source_link(sources: pd.DataFrame, sid: str) -> str:
     return f'[{label}]({s["url"]} "{sid}")' if s["url"] else f"{label} ({sid})"
 
 
+def _sources_cell(sources: pd.DataFrame, ids: str) -> str:
+    """Every source of a ``;``-separated list of ids, linked (:func:`_source_link`)."""
+    return "; ".join(_source_link(sources, sid) for sid in ids.split(";") if sid)
+
+
 def person_page(ctx: Context, pid: str, spells: pd.DataFrame) -> str:
     """One person: every coded value with its source, confidence and basis, the competing values, which
     the default reading takes, and the dated posts."""
@@ -181,10 +186,7 @@ def person_page(ctx: Context, pid: str, spells: pd.DataFrame) -> str:
                         "government": earlier["government_id"].map(lambda g: labels.GOVERNMENTS.get(g, g)),
                         "post": earlier["post"],
                         "named": earlier["event"],
-                        "sources": [
-                            "; ".join(_source_link(sources, s) for s in ids.split(";") if s)
-                            for ids in earlier["source_ids"]
-                        ],
+                        "sources": [_sources_cell(sources, ids) for ids in earlier["source_ids"]],
                     }
                 )
             )
@@ -198,10 +200,7 @@ def person_page(ctx: Context, pid: str, spells: pd.DataFrame) -> str:
                 "event": a["event"],
                 "post": [f"[{_md_cell(p)}](../posts/{i}.md)" for p, i in zip(a["post"], a["post_id"])],
                 "round": [f"[{r}](../rounds/{r}.md)" if r else "" for r in a["round_id"]],
-                "sources": [
-                    "; ".join(_source_link(sources, s) for s in ids.split(";") if s)
-                    for ids in a["source_ids"]
-                ],
+                "sources": [_sources_cell(sources, ids) for ids in a["source_ids"]],
             }
         )
         out.append(_table(events))
@@ -264,10 +263,7 @@ def post_page(ctx: Context, post: pd.Series, spells: pd.DataFrame) -> str:
                             f"[{_md_cell(names.get(p, p))}](../persons/{p}.md)" if p else "(vacant)"
                             for p in a["person_id"]
                         ],
-                        "sources": [
-                            "; ".join(_source_link(sources, s) for s in ids.split(";") if s)
-                            for ids in a["source_ids"]
-                        ],
+                        "sources": [_sources_cell(sources, ids) for ids in a["source_ids"]],
                     }
                 )
             )
@@ -287,11 +283,7 @@ def round_page(ctx: Context, rnd: pd.Series) -> str:
         if rnd[col]:
             out.append(f"**{label}.** {rnd[col]}\n")
     if rnd["source_ids"]:
-        out.append(
-            "**Sources.** "
-            + "; ".join(_source_link(sources, s) for s in rnd["source_ids"].split(";") if s)
-            + "\n"
-        )
+        out.append("**Sources.** " + _sources_cell(sources, rnd["source_ids"]) + "\n")
     a = ctx.ds.appointments[ctx.ds.appointments["round_id"] == rnd["round_id"]]
     if not a.empty:
         out.append("## Who was named\n")
@@ -307,10 +299,7 @@ def round_page(ctx: Context, rnd: pd.Series) -> str:
                         "post": [
                             f"[{_md_cell(p)}](../posts/{i}.md)" for p, i in zip(a["post"], a["post_id"])
                         ],
-                        "sources": [
-                            "; ".join(_source_link(sources, s) for s in ids.split(";") if s)
-                            for ids in a["source_ids"]
-                        ],
+                        "sources": [_sources_cell(sources, ids) for ids in a["source_ids"]],
                     }
                 )
             )
